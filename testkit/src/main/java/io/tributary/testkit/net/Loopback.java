@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.Optional;
 
 /** Loopback addresses and free ports for servers that tests start: nothing a test starts listens elsewhere. */
 public final class Loopback {
@@ -29,6 +34,37 @@ public final class Loopback {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port on loopback", e);
+        }
+    }
+
+    /** An address of this machine that is not loopback, to prove a server cannot be reached through it. */
+    public static Optional<InetAddress> nonLoopbackAddress() {
+        try {
+            return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                    .filter(Loopback::isUp)
+                    .flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
+                    .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                    .findFirst();
+        } catch (SocketException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a TCP connection to {@code address:port} is accepted within a second. */
+    public static boolean accepts(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 1000);
+            return true;
+        } catch (IOException refusedOrUnreachable) {
+            return false;
+        }
+    }
+
+    private static boolean isUp(NetworkInterface nic) {
+        try {
+            return nic.isUp() && !nic.isLoopback();
+        } catch (SocketException e) {
+            return false;
         }
     }
 }

@@ -1,0 +1,92 @@
+package io.tributary.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.build.PluginClass;
+import io.tributary.testkit.ProjectLayout;
+import io.tributary.testkit.connect.ConnectCluster;
+import io.tributary.testkit.connect.ConnectCluster.PluginInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every packaged plugin keeps: the component archive has the Confluent Hub layout without the jars the Connect
+ * runtime provides, and a Connect worker that loads the plugin directory through {@code plugin.path} lists every
+ * declared plugin class with the project version. A plugin module inherits it with an empty subclass named
+ * {@code *IT}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class PluginArchiveContract {
+
+    /** Jar name prefixes the Connect runtime provides; a plugin that ships them breaks class identity. */
+    public static final List<String> RUNTIME_PROVIDED = List.of("connect-api-", "connect-json-", "connect-runtime-",
+            "connect-transforms-", "kafka-clients-", "slf4j-", "log4j-", "reload4j-", "logback-");
+
+    private final Path module = ProjectLayout.currentModule();
+    private ConnectCluster cluster;
+    private List<PluginClass> declared;
+
+    @BeforeAll
+    void startWorkerWithThePackagedPlugin() {
+        declared = PluginClass.declaredIn(module.resolve("target/classes/META-INF/services"));
+        assertThat(declared).as("plugin classes declared by %s", module.getFileName()).isNotEmpty();
+        cluster = ConnectCluster.builder().pluginDirectory(ProjectLayout.pluginDirectory(module)).start();
+    }
+
+    @AfterAll
+    void stopWorker() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void workerListsEveryDeclaredPluginWithTheProjectVersion() {
+        Map<String, PluginInfo> listed = cluster.plugins().stream()
+                .collect(Collectors.toMap(PluginInfo::className, Function.identity(), (a, b) -> a));
+        String version = System.getProperty("tributary.project.version");
+        for (PluginClass plugin : declared) {
+            assertThat(listed).as("GET /connector-plugins?connectorsOnly=false").containsKey(plugin.className());
+            assertThat(listed.get(plugin.className()).version()).as(plugin.className()).isEqualTo(version);
+        }
+    }
+
+    @Test
+    void componentArchiveHasTheHubLayoutWithoutRuntimeProvidedJars() throws IOException {
+        Path archive = ProjectLayout.componentArchive(module);
+        String base = archive.getFileName().toString().replaceAll("\\.zip$", "") + "/";
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            List<String> names = Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
+            assertThat(names).allMatch(n -> n.startsWith(base), "every entry under " + base);
+            assertThat(names).contains(base + "manifest.json", base + "doc/README.md");
+            assertThat(names).anyMatch(n -> n.startsWith(base + "etc/") && !n.endsWith("/"));
+            assertThat(names).anyMatch(n -> n.matches(base + "lib/" + module.getFileName() + "-.*\\.jar"));
+            for (PluginClass plugin : declared) {
+                assertThat(names).contains(base + "doc/" + plugin.simpleName() + ".md");
+            }
+            List<String> jars = names.stream().filter(n -> n.startsWith(base + "lib/") && n.endsWith(".jar"))
+                    .map(n -> n.substring((base + "lib/").length())).toList();
+            assertThat(jars).noneMatch(jar -> RUNTIME_PROVIDED.stream().anyMatch(jar::startsWith));
+
+            String manifest = new String(zip.getInputStream(zip.getEntry(base + "manifest.json")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(manifest).contains("\"version\": \"" + System.getProperty("tributary.project.version") + "\"",
+                    "\"license\"", "\"documentation_url\"", "\"title\"", "\"description\"");
+            for (PluginClass plugin : declared) {
+                assertThat(manifest).contains("\"" + plugin.kind().componentType() + "\"");
+            }
+        }
+    }
+}
