@@ -1,6 +1,7 @@
 package io.tributary.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.build.PluginClass;
 import io.tributary.testkit.ProjectLayout;
@@ -49,6 +50,16 @@ public abstract class PluginArchiveContract {
     void stopWorker() {
         if (cluster != null) {
             cluster.close();
+        }
+    }
+
+    @Test
+    void pluginClassesAreNotOnTheTestClasspath() {
+        // Otherwise the worker could find them there and this test would pass without a working archive.
+        for (PluginClass plugin : declared) {
+            assertThatThrownBy(() -> Class.forName(plugin.className(), false, getClass().getClassLoader()))
+                    .as("%s must load only from plugin.path", plugin.className())
+                    .isInstanceOf(ClassNotFoundException.class);
         }
     }
 

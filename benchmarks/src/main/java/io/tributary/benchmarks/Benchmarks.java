@@ -1,0 +1,30 @@
+package io.tributary.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Entry point of {@code benchmarks/run.sh <case>}: runs one case and prints its {@code RESULT} line last. */
+public final class Benchmarks {
+
+    private static final Map<String, Supplier<BenchmarkCase>> CASES = new LinkedHashMap<>();
+
+    static {
+        CASES.put("connect-startup", () -> new ConnectStartupBenchmark(Integer.getInteger("rounds", 3)));
+    }
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1 || !CASES.containsKey(args[0])) {
+            System.err.println("usage: benchmarks/run.sh <case>; cases: " + String.join(", ", CASES.keySet()));
+            System.exit(2);
+        }
+        Result result = CASES.get(args[0]).get().run();
+        System.out.flush();
+        System.out.println(result.line());
+        // Embedded servers leave non-daemon threads behind; the figures are out, so end here.
+        System.exit(0);
+    }
+}
