@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.tributary.testkit.Directories;
 import io.tributary.testkit.net.Loopback;
 import io.tributary.testkit.process.ForkedJvm;
 
@@ -96,7 +95,7 @@ public final class CqlServer implements AutoCloseable {
         try {
             return start(workDir, true);
         } catch (RuntimeException e) {
-            deleteRecursively(workDir);
+            Directories.deleteRecursively(workDir);
             throw e;
         }
     }
@@ -115,7 +114,7 @@ public final class CqlServer implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int nativePort = Loopback.freePort();
             int storagePort = Loopback.freePort();
-            deleteRecursively(dataDir);
+            Directories.deleteRecursively(dataDir);
             List<String> jvmArgs = new ArrayList<>(JVM_FLAGS);
             // Native libraries (JNA, lz4, netty) unpack here, so they go away with the data instead of piling up.
             Path tmp = dataDir.resolve("tmp");
@@ -139,7 +138,7 @@ public final class CqlServer implements AutoCloseable {
             } catch (IllegalStateException e) {
                 // Loopback.freePort() leaves a small window in which another process can take a port.
                 if (attempt == START_ATTEMPTS || !lostPortRace(e)) {
-                    deleteRecursively(dataDir);
+                    Directories.deleteRecursively(dataDir);
                     throw e;
                 }
             }
@@ -220,7 +219,7 @@ public final class CqlServer implements AutoCloseable {
         }
         closed = true;
         jvm.close();
-        deleteRecursively(ownedWorkDir != null ? ownedWorkDir : dataDir);
+        Directories.deleteRecursively(ownedWorkDir != null ? ownedWorkDir : dataDir);
     }
 
     @Override
@@ -228,20 +227,4 @@ public final class CqlServer implements AutoCloseable {
         return "CqlServer(" + host() + ":" + port + ", " + jvm + ")";
     }
 
-    private static void deleteRecursively(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                try {
-                    Files.delete(path);
-                } catch (NoSuchFileException gone) {
-                    // already deleted
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root, e);
-        }
-    }
 }

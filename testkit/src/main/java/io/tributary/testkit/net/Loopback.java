@@ -9,7 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Collections;
-import java.util.Optional;
+import java.util.List;
 
 /** Loopback addresses and free ports for servers that tests start: nothing a test starts listens elsewhere. */
 public final class Loopback {
@@ -37,16 +37,16 @@ public final class Loopback {
         }
     }
 
-    /** An address of this machine that is not loopback, to prove a server cannot be reached through it. */
-    public static Optional<InetAddress> nonLoopbackAddress() {
+    /** The addresses of this machine that are not loopback, to prove a server cannot be reached through them. */
+    public static List<InetAddress> nonLoopbackAddresses() {
         try {
             return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                     .filter(Loopback::isUp)
                     .flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
-                    .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-                    .findFirst();
+                    .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && !a.isAnyLocalAddress())
+                    .toList();
         } catch (SocketException e) {
-            return Optional.empty();
+            return List.of();
         }
     }
 

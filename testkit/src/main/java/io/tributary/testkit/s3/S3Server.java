@@ -1,5 +1,6 @@
 package io.tributary.testkit.s3;
 
+import io.tributary.testkit.Directories;
 import io.tributary.testkit.net.Loopback;
 import io.tributary.testkit.process.ForkedJvm;
 import java.io.IOException;
@@ -9,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -120,9 +119,9 @@ public final class S3Server implements AutoCloseable {
             }
         } finally {
             jvm.close();
-            deleteRecursively(storageDir);
+            Directories.deleteRecursively(storageDir);
             if (!workDir.startsWith(Paths.get("target").toAbsolutePath())) {
-                deleteRecursively(workDir);
+                Directories.deleteRecursively(workDir);
             }
         }
     }
@@ -144,20 +143,4 @@ public final class S3Server implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
-        }
-    }
 }

@@ -1,15 +1,12 @@
 package io.tributary.testkit.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tributary.testkit.net.Loopback;
-import java.net.InetAddress;
+import io.tributary.testkit.net.LoopbackAssertions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
 import org.junit.jupiter.api.AfterAll;
@@ -56,15 +53,9 @@ class ConnectClusterIT {
 
     @Test
     void brokerAndRestListenOnlyOnLoopback() {
-        Optional<InetAddress> external = Loopback.nonLoopbackAddress();
-        assumeTrue(external.isPresent(), "this machine has no non-loopback address to probe");
         int brokerPort = Integer.parseInt(cluster.bootstrapServers().split(",")[0].replaceAll(".*:", ""));
-        int restPort = URI.create(cluster.restUrl()).getPort();
-
-        assertThat(Loopback.accepts(Loopback.address(), brokerPort)).as("broker on loopback").isTrue();
-        assertThat(Loopback.accepts(Loopback.address(), restPort)).as("REST on loopback").isTrue();
-        assertThat(Loopback.accepts(external.get(), brokerPort)).as("broker on " + external.get()).isFalse();
-        assertThat(Loopback.accepts(external.get(), restPort)).as("REST on " + external.get()).isFalse();
+        LoopbackAssertions.assertListensOnLoopbackOnly(brokerPort);
+        LoopbackAssertions.assertListensOnLoopbackOnly(URI.create(cluster.restUrl()).getPort());
     }
 
     @Test

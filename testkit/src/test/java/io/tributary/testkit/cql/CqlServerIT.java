@@ -2,20 +2,14 @@ package io.tributary.testkit.cql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tributary.testkit.net.LoopbackAssertions;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.Socket;
-import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,16 +68,8 @@ class CqlServerIT {
     }
 
     @Test
-    void nativePortIsNotReachableOnNonLoopbackAddresses() throws SocketException {
-        List<InetAddress> addresses = nonLoopbackAddresses();
-        assumeFalse(addresses.isEmpty(), "this machine has no non-loopback address");
-        for (InetAddress address : addresses) {
-            assertThatThrownBy(() -> {
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress(address, server.port()), 2000);
-                }
-            }).as("connect to %s:%d", address.getHostAddress(), server.port()).isInstanceOf(IOException.class);
-        }
+    void nativePortListensOnLoopbackOnly() {
+        LoopbackAssertions.assertListensOnLoopbackOnly(server.port());
     }
 
     @Test
@@ -120,19 +106,4 @@ class CqlServerIT {
         }
     }
 
-    private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
-        return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                .filter(CqlServerIT::isUp)
-                .flatMap(NetworkInterface::inetAddresses)
-                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
-                .collect(Collectors.toList());
-    }
-
-    private static boolean isUp(NetworkInterface nic) {
-        try {
-            return nic.isUp() && !nic.isLoopback();
-        } catch (SocketException e) {
-            return false;
-        }
-    }
 }

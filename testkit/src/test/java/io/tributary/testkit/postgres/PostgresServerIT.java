@@ -2,12 +2,8 @@ package io.tributary.testkit.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.tributary.testkit.net.Loopback;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
+import io.tributary.testkit.net.LoopbackAssertions;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -17,7 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -140,15 +135,8 @@ class PostgresServerIT {
         }
 
         @Test
-        void listensOnLoopbackOnly() throws SocketException {
-            assertThat(Loopback.accepts(Loopback.address(), server.port())).isTrue();
-            List<InetAddress> others = nonLoopbackAddresses();
-            assumeFalse(others.isEmpty(), "this machine has no non-loopback address to try");
-            for (InetAddress address : others) {
-                assertThat(Loopback.accepts(address, server.port()))
-                        .as("port %d on %s", server.port(), address)
-                        .isFalse();
-            }
+        void listensOnLoopbackOnly() {
+            LoopbackAssertions.assertListensOnLoopbackOnly(server.port());
         }
 
         private String show(String setting) throws SQLException {
@@ -206,20 +194,4 @@ class PostgresServerIT {
         return columns;
     }
 
-    private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
-        return NetworkInterface.networkInterfaces()
-                .filter(PostgresServerIT::isUp)
-                .flatMap(NetworkInterface::inetAddresses)
-                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress()
-                        && !address.isAnyLocalAddress())
-                .collect(Collectors.toList());
-    }
-
-    private static boolean isUp(NetworkInterface networkInterface) {
-        try {
-            return networkInterface.isUp() && !networkInterface.isLoopback();
-        } catch (SocketException e) {
-            return false;
-        }
-    }
 }

@@ -3,19 +3,11 @@ package io.tributary.testkit.s3;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.Socket;
-import java.net.SocketException;
+import io.tributary.testkit.net.LoopbackAssertions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,18 +117,8 @@ class S3ServerIT {
     }
 
     @Test
-    void listensOnLoopbackOnly() throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 2_000);
-        }
-        Optional<InetAddress> external = nonLoopbackAddress();
-        assumeTrue(external.isPresent(), "this machine has no non-loopback address to try");
-
-        assertThatThrownBy(() -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(external.get(), server.port()), 2_000);
-            }
-        }).as("port %d reached via %s", server.port(), external.get()).isInstanceOf(IOException.class);
+    void listensOnLoopbackOnly() {
+        LoopbackAssertions.assertListensOnLoopbackOnly(server.port());
     }
 
     private record Upload(String id, List<CompletedPart> parts) {
@@ -166,19 +148,4 @@ class S3ServerIT {
         }).eTag();
     }
 
-    private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
-        return NetworkInterface.networkInterfaces()
-                .filter(S3ServerIT::isUp)
-                .flatMap(NetworkInterface::inetAddresses)
-                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && !a.isAnyLocalAddress())
-                .min((a, b) -> Boolean.compare(a instanceof Inet6Address, b instanceof Inet6Address));
-    }
-
-    private static boolean isUp(NetworkInterface nic) {
-        try {
-            return nic.isUp() && !nic.isLoopback();
-        } catch (SocketException e) {
-            return false;
-        }
-    }
 }
