@@ -1,6 +1,7 @@
 package io.tributary.testkit.connect;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.testkit.Await;
 import java.net.URI;
@@ -139,16 +140,39 @@ public final class ConnectCluster implements AutoCloseable {
 
     /** GET on a REST path of the cluster, such as {@code connectors/x/status}; returns status and body. */
     public RestResponse get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.endpointForResource(path)))
-                .timeout(Duration.ofSeconds(30)).GET().build();
+        return send(HttpRequest.newBuilder(URI.create(cluster.endpointForResource(path))).GET());
+    }
+
+    /** PUT of a JSON body on a REST path, such as {@code connector-plugins/X/config/validate}. */
+    public RestResponse put(String path, Object jsonBody) {
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return send(HttpRequest.newBuilder(URI.create(cluster.endpointForResource(path)))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(jsonBody))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + jsonBody + " as JSON", e);
+        }
+    }
+
+    /** The body of a REST answer as a JSON tree. */
+    public static JsonNode json(RestResponse response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Not JSON (" + response.status() + "): " + response.body(), e);
+        }
+    }
+
+    private static RestResponse send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
             return new RestResponse(response.statusCode(), response.body());
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("GET " + request.uri() + " failed", e);
+            throw new java.io.UncheckedIOException(built.method() + " " + built.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during GET " + request.uri(), e);
+            throw new IllegalStateException("Interrupted during " + built.method() + " " + built.uri(), e);
         }
     }
 
@@ -206,6 +230,12 @@ public final class ConnectCluster implements AutoCloseable {
         WorkerHandle worker = cluster.addWorker();
         Await.until(() -> cluster.isHealthy(worker), DEFAULT_TIMEOUT, () -> worker + " is not healthy");
         return worker;
+    }
+
+    /** Stops one worker and starts a fresh one in its place, as a rolling restart does. */
+    public WorkerHandle restartWorker(WorkerHandle worker) {
+        stopWorker(worker);
+        return addWorker();
     }
 
     /** The harness itself, for what this class does not wrap. */

@@ -2,17 +2,25 @@ package io.tributary.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.build.PluginClass;
+import io.tributary.build.PluginKind;
 import io.tributary.testkit.ProjectLayout;
 import io.tributary.testkit.connect.ConnectCluster;
 import io.tributary.testkit.connect.ConnectCluster.PluginInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -24,8 +32,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * What every packaged plugin keeps: the component archive has the Confluent Hub layout without the jars the Connect
- * runtime provides, and a Connect worker that loads the plugin directory through {@code plugin.path} lists every
- * declared plugin class with the project version. A plugin module inherits it with an empty subclass named
+ * runtime provides; a Connect worker that loads the plugin directory through {@code plugin.path} lists every declared
+ * plugin class with the project version; validating an empty connector config names every missing required key; and
+ * the REST API never echoes a password given to a connector. A plugin module inherits it with an empty subclass named
  * {@code *IT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,6 +81,81 @@ public abstract class PluginArchiveContract {
             assertThat(listed).as("GET /connector-plugins?connectorsOnly=false").containsKey(plugin.className());
             assertThat(listed.get(plugin.className()).version()).as(plugin.className()).isEqualTo(version);
         }
+    }
+
+    @Test
+    void connectorValidationNamesEveryMissingRequiredKey() {
+        List<PluginClass> connectors = connectors();
+        assumeFalse(connectors.isEmpty(), "no connectors in this module");
+        for (PluginClass connector : connectors) {
+            JsonNode definitions = definitions(connector);
+            List<String> required = new ArrayList<>();
+            definitions.forEach(key -> {
+                if (key.path("required").asBoolean()) {
+                    required.add(key.path("name").asText());
+                }
+            });
+            JsonNode validation = ConnectCluster.json(cluster.put(validatePath(connector), minimalConfig(connector)));
+            assertThat(validation.path("error_count").asInt()).as("%s error_count", connector.className())
+                    .isGreaterThanOrEqualTo(required.isEmpty() ? 0 : 1);
+            for (String key : required) {
+                assertThat(errorsOf(validation, key)).as("validation errors of required key '%s'", key)
+                        .isNotEmpty()
+                        .allSatisfy(message -> assertThat(message).isNotBlank());
+            }
+        }
+    }
+
+    @Test
+    void restNeverEchoesPasswords() {
+        List<PluginClass> connectors = connectors();
+        assumeFalse(connectors.isEmpty(), "no connectors in this module");
+        for (PluginClass connector : connectors) {
+            Map<String, String> config = new LinkedHashMap<>(minimalConfig(connector));
+            String canary = "canary-" + UUID.randomUUID();
+            definitions(connector).forEach(key -> {
+                if ("PASSWORD".equals(key.path("type").asText())) {
+                    config.put(key.path("name").asText(), canary);
+                }
+            });
+            assumeTrue(config.containsValue(canary), connector.className() + " has no password keys");
+            ConnectCluster.RestResponse response = cluster.put(validatePath(connector), config);
+            assertThat(response.body()).as("validate answer for %s", connector.className()).doesNotContain(canary);
+        }
+    }
+
+    private List<PluginClass> connectors() {
+        return declared.stream().filter(p -> p.kind() == PluginKind.SOURCE || p.kind() == PluginKind.SINK).toList();
+    }
+
+    private JsonNode definitions(PluginClass plugin) {
+        ConnectCluster.RestResponse response = cluster.get("connector-plugins/" + plugin.className() + "/config");
+        assertThat(response.status()).as("GET config of %s: %s", plugin.className(), response.body()).isEqualTo(200);
+        return ConnectCluster.json(response);
+    }
+
+    private static String validatePath(PluginClass connector) {
+        return "connector-plugins/" + connector.className() + "/config/validate";
+    }
+
+    private static Map<String, String> minimalConfig(PluginClass connector) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", connector.className());
+        config.put("name", "contract-" + connector.simpleName().toLowerCase(Locale.ROOT));
+        if (connector.kind() == PluginKind.SINK) {
+            config.put("topics", "contract-topic");
+        }
+        return config;
+    }
+
+    private static List<String> errorsOf(JsonNode validation, String key) {
+        List<String> errors = new ArrayList<>();
+        validation.path("configs").forEach(config -> {
+            if (key.equals(config.path("value").path("name").asText())) {
+                config.path("value").path("errors").forEach(error -> errors.add(error.asText()));
+            }
+        });
+        return errors;
     }
 
     @Test
