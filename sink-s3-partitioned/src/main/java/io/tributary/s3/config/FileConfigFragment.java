@@ -1,0 +1,105 @@
+package io.tributary.s3.config;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+
+import io.tributary.common.config.EnumParser;
+import io.tributary.s3.format.AvroCodec;
+import io.tributary.s3.format.Compression;
+import io.tributary.s3.format.FormatType;
+
+/** The "Files" group: object format, when a file is closed and uploaded, and which records it takes. */
+public final class FileConfigFragment {
+
+    static final String GROUP = "Files";
+
+    public static final String FORMAT = "format";
+    public static final String FORMAT_DEFAULT = EnumParser.configValue(FormatType.JSONL);
+    public static final String FORMAT_DOC = "Object format, in place of Confluent's 'format.class'. 'jsonl': one JSON "
+            + "document per line, the record value (schemaless records too); decimals are written as strings, "
+            + "Timestamp as ISO-8601 UTC, Date as yyyy-MM-dd, bytes as base64. 'avro': Avro object container files "
+            + "(.avro) with logical types; records need a value schema (others go to the dead-letter queue), and a "
+            + "record with a different schema starts a new file.";
+
+    public static final String COMPRESSION = "s3.compression.type";
+    public static final String COMPRESSION_DEFAULT = EnumParser.configValue(Compression.NONE);
+    public static final String COMPRESSION_DOC = "Compression of whole 'jsonl' objects: 'none', 'gzip' (.gz) or 'zstd' "
+            + "(.zst). Avro compresses blocks instead: see 'avro.codec'.";
+
+    public static final String AVRO_CODEC = "avro.codec";
+    public static final String AVRO_CODEC_DEFAULT = EnumParser.configValue(AvroCodec.NULL);
+    public static final String AVRO_CODEC_DOC = "Block compression of 'avro' files: 'null' (none), 'deflate' or "
+            + "'zstandard'.";
+
+    public static final String FLUSH_SIZE = "flush.size";
+    public static final String FLUSH_SIZE_DOC = "Number of records after which a file is closed and uploaded.";
+
+    public static final String ROTATE_INTERVAL_MS = "rotate.interval.ms";
+    public static final long ROTATE_INTERVAL_MS_DEFAULT = -1L;
+    public static final String ROTATE_INTERVAL_MS_DOC = "Close a file when a record's time (per "
+            + "'timestamp.extractor') is this many milliseconds or more after the time of the file's first record; "
+            + "that record starts the next file. Replays reproduce the same files. -1: off.";
+
+    public static final String ROTATE_SCHEDULE_INTERVAL_MS = "rotate.schedule.interval.ms";
+    public static final long ROTATE_SCHEDULE_INTERVAL_MS_DEFAULT = -1L;
+    public static final String ROTATE_SCHEDULE_INTERVAL_MS_DOC = "Close every open file at each wall-clock multiple "
+            + "of this many milliseconds (aligned in 'timezone'), also on partitions that receive nothing, so data "
+            + "lands in time. File boundaries are recorded before upload, so replays keep them. -1: off.";
+
+    public static final String LATE_DATA_GRACE_MS = "late.data.grace.ms";
+    public static final long LATE_DATA_GRACE_MS_DEFAULT = -1L;
+    public static final String LATE_DATA_GRACE_MS_DOC = "Close an open file once record time on its topic partition "
+            + "(per 'timestamp.extractor') has moved this many milliseconds past the file's newest record: its time "
+            + "partition is taken as complete. A record older than that is late: it goes to a file of its own in its "
+            + "own time partition, which closes at the next check, and no other file is closed for it. -1: off.";
+
+    public static final String BUFFER_MEMORY_BYTES = "buffer.memory.bytes";
+    public static final long BUFFER_MEMORY_BYTES_DEFAULT = 128L * 1024 * 1024;
+    public static final String BUFFER_MEMORY_BYTES_DOC = "Most heap, in bytes, that one task's buffered files may "
+            + "take, however many partitions and time partitions are open. Past it, the largest open files are "
+            + "closed and uploaded early (smaller files, same exactly-once guarantee). Keep tasks x this well under "
+            + "the worker heap.";
+
+    public static final String NULL_VALUES = "behavior.on.null.values";
+    public static final String NULL_VALUES_DEFAULT = EnumParser.configValue(NullValueBehavior.IGNORE);
+    public static final String NULL_VALUES_DOC = "What to do with a record whose value is null (a tombstone): "
+            + "'ignore' it, or 'fail', which sends it to the dead-letter queue when 'errors.tolerance' is 'all' and "
+            + "stops the task otherwise.";
+
+    private FileConfigFragment() {
+    }
+
+    /** Adds this group's keys to {@code def}. */
+    public static ConfigDef update(ConfigDef def) {
+        int order = 0;
+        return def
+                .define(FORMAT, Type.STRING, FORMAT_DEFAULT, EnumParser.validator(FormatType.class),
+                        Importance.HIGH, FORMAT_DOC, GROUP, ++order, Width.SHORT, "Format",
+                        EnumParser.recommender(FormatType.class))
+                .define(COMPRESSION, Type.STRING, COMPRESSION_DEFAULT, EnumParser.validator(Compression.class),
+                        Importance.MEDIUM, COMPRESSION_DOC, GROUP, ++order, Width.SHORT, "Compression",
+                        EnumParser.recommender(Compression.class))
+                .define(AVRO_CODEC, Type.STRING, AVRO_CODEC_DEFAULT, EnumParser.validator(AvroCodec.class),
+                        Importance.LOW, AVRO_CODEC_DOC, GROUP, ++order, Width.SHORT, "Avro codec",
+                        EnumParser.recommender(AvroCodec.class))
+                .define(FLUSH_SIZE, Type.INT, ConfigDef.NO_DEFAULT_VALUE, Range.atLeast(1),
+                        Importance.HIGH, FLUSH_SIZE_DOC, GROUP, ++order, Width.SHORT, "Flush size")
+                .define(ROTATE_INTERVAL_MS, Type.LONG, ROTATE_INTERVAL_MS_DEFAULT,
+                        ConfigValidators.disabledOrPositive(), Importance.MEDIUM, ROTATE_INTERVAL_MS_DOC,
+                        GROUP, ++order, Width.SHORT, "Rotate interval")
+                .define(ROTATE_SCHEDULE_INTERVAL_MS, Type.LONG, ROTATE_SCHEDULE_INTERVAL_MS_DEFAULT,
+                        ConfigValidators.disabledOrPositive(), Importance.MEDIUM, ROTATE_SCHEDULE_INTERVAL_MS_DOC,
+                        GROUP, ++order, Width.SHORT, "Scheduled rotate interval")
+                .define(LATE_DATA_GRACE_MS, Type.LONG, LATE_DATA_GRACE_MS_DEFAULT,
+                        ConfigValidators.disabledOrPositive(), Importance.MEDIUM, LATE_DATA_GRACE_MS_DOC,
+                        GROUP, ++order, Width.SHORT, "Late data grace")
+                .define(BUFFER_MEMORY_BYTES, Type.LONG, BUFFER_MEMORY_BYTES_DEFAULT, Range.atLeast(1024L * 1024),
+                        Importance.MEDIUM, BUFFER_MEMORY_BYTES_DOC, GROUP, ++order, Width.SHORT, "Buffer memory")
+                .define(NULL_VALUES, Type.STRING, NULL_VALUES_DEFAULT, EnumParser.validator(NullValueBehavior.class),
+                        Importance.LOW, NULL_VALUES_DOC, GROUP, ++order, Width.SHORT, "Null values",
+                        EnumParser.recommender(NullValueBehavior.class));
+    }
+}

@@ -1,0 +1,107 @@
+package io.tributary.s3.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+import io.tributary.s3.format.Compression;
+import io.tributary.s3.format.FormatType;
+
+class S3SinkConnectorConfigTest {
+
+    private static Map<String, String> minimal() {
+        Map<String, String> props = new HashMap<>();
+        props.put("s3.bucket.name", "lake");
+        props.put("flush.size", "100");
+        return props;
+    }
+
+    private static S3SinkConnectorConfig config(Map<String, String> props) {
+        return new S3SinkConnectorConfig(props);
+    }
+
+    @Test
+    void defaults() {
+        S3SinkConnectorConfig config = config(minimal());
+
+        assertThat(config.bucket()).isEqualTo("lake");
+        assertThat(config.region()).isEqualTo("us-east-1");
+        assertThat(config.storeUrl()).isEmpty();
+        assertThat(config.topicsDir()).isEqualTo("topics");
+        assertThat(config.pathTemplate()).hasToString("dt=yyyy-MM-dd/hour=HH");
+        assertThat(config.timestampSource()).isEqualTo(TimestampSource.RECORD);
+        assertThat(config.zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(config.format()).isEqualTo(FormatType.JSONL);
+        assertThat(config.compression()).isEqualTo(Compression.NONE);
+        assertThat(config.rotateIntervalMs()).isEqualTo(-1);
+        assertThat(config.rotateScheduleIntervalMs()).isEqualTo(-1);
+        assertThat(config.nullValues()).isEqualTo(NullValueBehavior.IGNORE);
+        assertThat(config.secretAccessKey()).isEmpty();
+    }
+
+    @Test
+    void readsConfluentSpellingsCaseInsensitively() {
+        Map<String, String> props = minimal();
+        props.put("timestamp.extractor", "recordfield");
+        props.put("timestamp.field", "meta.ts");
+        props.put("s3.compression.type", "ZSTD");
+        props.put("store.url", "http://127.0.0.1:9000");
+        props.put("aws.access.key.id", "AKIA");
+        props.put("aws.secret.access.key", "secret");
+
+        S3SinkConnectorConfig config = config(props);
+
+        assertThat(config.timestampSource()).isEqualTo(TimestampSource.RECORD_FIELD);
+        assertThat(config.compression()).isEqualTo(Compression.ZSTD);
+        assertThat(config.storeUrl()).hasValueSatisfying(url -> assertThat(url.getPort()).isEqualTo(9000));
+        assertThat(config.secretAccessKey()).hasValueSatisfying(p -> assertThat(p.value()).isEqualTo("secret"));
+    }
+
+    @Test
+    void rejectsBadValuesNamingTheKey() {
+        Map<String, Object> bad = Map.of(
+                "s3.bucket.name", "Not_A_Bucket",
+                "timezone", "Mars/Olympus",
+                "path.format", "dt=yyyy//x",
+                "rotate.interval.ms", "0",
+                "store.url", "ftp://x",
+                "timestamp.extractor", "Kafka",
+                "s3.part.size", "1024",
+                "locale", "!!");
+        bad.forEach((key, value) -> {
+            Map<String, String> props = minimal();
+            props.put(key, String.valueOf(value));
+            assertThatThrownBy(() -> config(props)).as(key).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(key);
+        });
+    }
+
+    @Test
+    void crossFieldRulesNameTheKeyToFix() {
+        Map<String, String> props = minimal();
+        props.put("timestamp.extractor", "RecordField");
+        assertThatThrownBy(() -> config(props)).hasMessageContaining("timestamp.field");
+
+        Map<String, String> keyOnly = minimal();
+        keyOnly.put("aws.access.key.id", "AKIA");
+        assertThat(S3SinkConnectorConfig.withoutCrossFieldChecks(keyOnly).crossFieldProblems())
+                .containsOnlyKeys("aws.secret.access.key");
+
+        Map<String, String> fieldWithoutExtractor = minimal();
+        fieldWithoutExtractor.put("timestamp.field", "ts");
+        assertThat(S3SinkConnectorConfig.withoutCrossFieldChecks(fieldWithoutExtractor).crossFieldProblems())
+                .containsOnlyKeys("timestamp.field");
+    }
+
+    @Test
+    void flushSizeAndBucketAreRequired() {
+        assertThatThrownBy(() -> config(Map.of("s3.bucket.name", "lake"))).hasMessageContaining("flush.size");
+        assertThatThrownBy(() -> config(Map.of("flush.size", "1"))).hasMessageContaining("s3.bucket.name");
+    }
+}

@@ -1,0 +1,76 @@
+package io.tributary.s3.storage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
+
+/** An {@link ObjectStore} in memory, with the same create-if-absent rules, that can fail chosen creates once. */
+public final class InMemoryObjectStore implements ObjectStore {
+
+    private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
+    private final List<Predicate<String>> failOnce = new ArrayList<>();
+    private int creates;
+
+    /** The next create of a key matching {@code keys} throws, as a crash or an outage between requests would. */
+    public synchronized void failNextCreate(Predicate<String> keys) {
+        failOnce.add(keys);
+    }
+
+    public synchronized int creates() {
+        return creates;
+    }
+
+    @Override
+    public synchronized boolean createIfAbsent(String key, byte[] data) {
+        for (Predicate<String> rule : failOnce) {
+            if (rule.test(key)) {
+                failOnce.remove(rule);
+                throw new StorageException(StorageException.Reason.UNAVAILABLE, "injected failure for " + key, null);
+            }
+        }
+        creates++;
+        return objects.putIfAbsent(key, data.clone()) == null;
+    }
+
+    @Override
+    public synchronized void createOrVerify(String key, byte[] data) {
+        if (!createIfAbsent(key, data) && !Arrays.equals(objects.get(key), data)) {
+            throw new ObjectConflictException(key + " exists with other content");
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        return Optional.ofNullable(objects.get(key)).map(byte[]::clone);
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return objects.containsKey(key);
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        return objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+    }
+
+    /** Every key not under {@code _manifests/}. */
+    public List<String> dataKeys() {
+        return objects.keySet().stream().filter(k -> !k.contains("/_manifests/")).toList();
+    }
+
+    public void delete(String key) {
+        objects.remove(key);
+    }
+
+    @Override
+    public void checkAccess() {
+    }
+
+    @Override
+    public void close() {
+    }
+}
