@@ -1,5 +1,8 @@
 package io.tributary.benchmarks;
 
+import io.tributary.benchmarks.cdc.CdcLatencyBenchmark;
+import io.tributary.benchmarks.cdc.CdcSnapshotBenchmark;
+import io.tributary.benchmarks.cdc.CdcStreamingBenchmark;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,6 +14,9 @@ public final class Benchmarks {
 
     static {
         CASES.put("connect-startup", () -> new ConnectStartupBenchmark(Integer.getInteger("rounds", 3)));
+        CASES.put("cdc-streaming", CdcStreamingBenchmark::fromSystemProperties);
+        CASES.put("cdc-snapshot", CdcSnapshotBenchmark::fromSystemProperties);
+        CASES.put("cdc-latency", CdcLatencyBenchmark::fromSystemProperties);
     }
 
     private Benchmarks() {

@@ -64,13 +64,29 @@ final class ConnectStartupBenchmark implements BenchmarkCase {
         }
     }
 
-    /** Every module's packaged plugin directory ({@code <module>/target/plugin/<name>-<version>}). */
+    /**
+     * Every module's packaged Tributary plugin directory ({@code <module>/target/plugin/tributary-<module>-<version>}).
+     * Other plugin folders, such as benchmark-peers' third-party plugins, are not Tributary's and do not count.
+     */
     static List<Path> packagedPlugins() throws IOException {
         try (Stream<Path> modules = Files.list(ProjectLayout.root())) {
-            return modules.filter(m -> Files.isDirectory(m.resolve("target/plugin")))
+            return modules.filter(ConnectStartupBenchmark::hasTributaryPlugin)
                     .map(ProjectLayout::pluginDirectory)
                     .sorted()
                     .toList();
+        }
+    }
+
+    private static boolean hasTributaryPlugin(Path module) {
+        Path pluginFolder = module.resolve("target/plugin");
+        if (!Files.isDirectory(pluginFolder)) {
+            return false;
+        }
+        String prefix = "tributary-" + module.getFileName() + "-";
+        try (Stream<Path> entries = Files.list(pluginFolder)) {
+            return entries.anyMatch(p -> p.getFileName().toString().startsWith(prefix));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

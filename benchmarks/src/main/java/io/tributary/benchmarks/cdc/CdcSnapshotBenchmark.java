@@ -1,0 +1,96 @@
+package io.tributary.benchmarks.cdc;
+
+import io.tributary.benchmarks.BenchmarkCase;
+import io.tributary.benchmarks.Result;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Snapshot throughput: a table of {@code rows} rows, read by a new connector ({@code snapshot.mode=initial}); rows/s
+ * from the connector's creation until every row is in Kafka. Tributary and Debezium, on the same table.
+ */
+public final class CdcSnapshotBenchmark implements BenchmarkCase {
+
+    private static final long LOAD_CHUNK = 100_000;
+
+    private final long rows;
+    private final long warmupRows;
+    private final List<Contestant> contestants;
+
+    public CdcSnapshotBenchmark(long rows, long warmupRows, List<Contestant> contestants) {
+        this.rows = rows;
+        this.warmupRows = warmupRows;
+        this.contestants = contestants;
+    }
+
+    /** From {@code -Drows} (1000000), {@code -Dwarmup.rows}, {@code -Dcontestants} (tributary,debezium). */
+    public static CdcSnapshotBenchmark fromSystemProperties() {
+        long rows = Long.getLong("rows", 1_000_000);
+        return new CdcSnapshotBenchmark(rows, Long.getLong("warmup.rows", Math.min(rows, 50_000)),
+                Contestants.fromSystemProperty(List.of(Contestant.TRIBUTARY, Contestant.DEBEZIUM),
+                        EnumSet.of(Contestant.TRIBUTARY, Contestant.DEBEZIUM)));
+    }
+
+    @Override
+    public String name() {
+        return "cdc-snapshot";
+    }
+
+    @Override
+    public Result run() throws Exception {
+        Map<Contestant, Double> rates = new EnumMap<>(Contestant.class);
+        Map<Contestant, Double> recordBytes = new EnumMap<>(Contestant.class);
+        try (CdcEnvironment environment = CdcEnvironment.start(contestants)) {
+            load(environment);
+            if (warmupRows > 0) {
+                environment.timeCeiling(Contestant.CEILING.names(name() + "_warmup"), warmupRows);
+            }
+            for (Contestant contestant : contestants) {
+                Timing timing = snapshot(environment, contestant);
+                double rate = CdcFigures.rowsPerSecond(rows, timing.nanos());
+                rates.put(contestant, rate);
+                recordBytes.put(contestant, timing.bytesPerRecord());
+                System.err.printf(Locale.ROOT, "%s %s: %d rows in %.2f s, %.0f rows/s, %.0f bytes/record%n", name(),
+                        contestant.id(), rows, timing.nanos() / 1e9, rate, timing.bytesPerRecord());
+            }
+        }
+        Result result = new Result(name()).put("rows", rows);
+        CdcFigures.put(result, "tributary_rows_per_s", rates, Contestant.TRIBUTARY);
+        CdcFigures.put(result, "debezium_rows_per_s", rates, Contestant.DEBEZIUM);
+        CdcFigures.putRatio(result, "ratio_vs_debezium", rates, Contestant.TRIBUTARY, Contestant.DEBEZIUM);
+        CdcFigures.put(result, "tributary_bytes_per_record", recordBytes, Contestant.TRIBUTARY);
+        CdcFigures.put(result, "debezium_bytes_per_record", recordBytes, Contestant.DEBEZIUM);
+        return result;
+    }
+
+    /**
+     * Fills the table, then freezes and analyses it and reads it once, so that neither contestant pays for setting
+     * hint bits or for a cold cache that the other then enjoys.
+     */
+    private void load(CdcEnvironment environment) {
+        long started = System.nanoTime();
+        for (long first = 1; first <= rows; first += LOAD_CHUNK) {
+            environment.postgres().execute(BenchTable.insertRange(first, Math.min(rows, first + LOAD_CHUNK - 1)));
+        }
+        environment.postgres().execute("VACUUM (FREEZE, ANALYZE) " + BenchTable.QUALIFIED_NAME, "CHECKPOINT",
+                "SELECT count(*) FROM " + BenchTable.QUALIFIED_NAME);
+        System.err.printf(Locale.ROOT, "%s: loaded %d rows in %.2f s%n", name(), rows,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /** From creating the connector until the topic holds every row. */
+    private Timing snapshot(CdcEnvironment environment, Contestant contestant) throws Exception {
+        Contestant.Names names = contestant.names(name());
+        environment.prepare(contestant, names);
+        var config = ConnectorConfigs.cdc(contestant, names, environment.database(), "initial",
+                ConnectorConfigs.overrides(contestant, System.getProperties()));
+        long started = System.nanoTime();
+        environment.create(names, config);
+        long done = environment.reader().awaitCount(names.topic(), rows, CdcEnvironment.STALL,
+                () -> environment.status(names));
+        return new Timing(done - started, environment.readBackAndStop(contestant, names, rows));
+    }
+}

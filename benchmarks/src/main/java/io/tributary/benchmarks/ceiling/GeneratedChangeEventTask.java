@@ -1,0 +1,80 @@
+package io.tributary.benchmarks.ceiling;
+
+import io.tributary.benchmarks.cdc.BenchTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+
+/** Emits the ceiling's events: each poll() returns up to {@code batch.size} freshly built records. */
+public final class GeneratedChangeEventTask extends SourceTask {
+
+    private static final long WAIT_FOR_START_MS = 5;
+    private static final long IDLE_MS = 100;
+    /** A plausible first LSN; each row advances it by the size of a small insert record. */
+    private static final long FIRST_LSN = 0x1_6B37_4D48L;
+    private static final long LSN_PER_ROW = 120;
+
+    private ChangeEventShape shape;
+    private String topic;
+    private long rows;
+    private int batchSize;
+    private int transactionRows;
+    private Optional<Path> startFile;
+    private Map<String, String> sourcePartition;
+    private boolean started;
+    private long nextId;
+
+    @Override
+    public String version() {
+        return "benchmark";
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        GeneratedChangeEventConfig config = new GeneratedChangeEventConfig(props);
+        shape = new ChangeEventShape(config.topicPrefix());
+        topic = BenchTable.topic(config.topicPrefix());
+        rows = config.rows();
+        batchSize = config.batchSize();
+        transactionRows = config.transactionRows();
+        startFile = config.startFile();
+        sourcePartition = Map.of("server", config.topicPrefix());
+        nextId = 1;
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        if (!started) {
+            started = startFile.map(Files::exists).orElse(true);
+            if (!started) {
+                Thread.sleep(WAIT_FOR_START_MS);
+                return null;
+            }
+        }
+        if (nextId > rows) {
+            Thread.sleep(IDLE_MS);
+            return null;
+        }
+        int n = (int) Math.min(batchSize, rows - nextId + 1);
+        long now = System.currentTimeMillis();
+        List<SourceRecord> records = new ArrayList<>(n);
+        for (int i = 0; i < n; i++, nextId++) {
+            long id = nextId;
+            long txId = 1_000 + (id - 1) / transactionRows;
+            long lsn = FIRST_LSN + id * LSN_PER_ROW;
+            records.add(new SourceRecord(sourcePartition, Map.of("lsn", lsn, "txId", txId), topic, null,
+                    shape.keySchema(), shape.key(id), shape.valueSchema(), shape.insert(id, txId, lsn, now, now),
+                    now));
+        }
+        return records;
+    }
+
+    @Override
+    public void stop() {
+    }
+}
