@@ -1,0 +1,100 @@
+package io.tributary.cdc.connection;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import io.tributary.cdc.event.ColumnInfo;
+import io.tributary.cdc.event.TableId;
+
+/** {@link SnapshotConnection} in a REPEATABLE READ, READ ONLY transaction that imported the exported snapshot. */
+final class JdbcSnapshotConnection implements SnapshotConnection {
+
+    private final Connection connection;
+    private final int fetchSize;
+
+    JdbcSnapshotConnection(ConnectionSettings settings, String snapshotName, int fetchSize) throws SQLException {
+        this.connection = DriverManager.getConnection(settings.jdbcUrl(), settings.textProperties());
+        this.fetchSize = fetchSize;
+        try {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION READ ONLY");
+                statement.execute("SET TRANSACTION SNAPSHOT '" + snapshotName.replace("'", "''") + "'");
+            }
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public int readChunk(TableId table, List<ColumnInfo> columns, List<ColumnInfo> key, String[] afterKey, int limit,
+            Consumer<String[]> rows) throws SQLException {
+        String keyList = key.stream().map(c -> TableId.quote(c.name())).collect(Collectors.joining(", "));
+        StringBuilder sql = new StringBuilder(select(table, columns));
+        if (afterKey != null) {
+            sql.append(" WHERE (").append(keyList).append(") > (")
+                    .append(key.stream().map(c -> "?::" + c.sqlType()).collect(Collectors.joining(", ")))
+                    .append(')');
+        }
+        sql.append(" ORDER BY ").append(keyList).append(" LIMIT ").append(limit);
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            if (afterKey != null) {
+                for (int i = 0; i < afterKey.length; i++) {
+                    statement.setString(i + 1, afterKey[i]);
+                }
+            }
+            return read(statement, columns.size(), rows);
+        }
+    }
+
+    @Override
+    public void readAll(TableId table, List<ColumnInfo> columns, Consumer<String[]> rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(select(table, columns))) {
+            read(statement, columns.size(), rows);
+        }
+    }
+
+    private int read(PreparedStatement statement, int width, Consumer<String[]> rows) throws SQLException {
+        statement.setFetchSize(fetchSize);
+        int count = 0;
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                String[] row = new String[width];
+                for (int i = 0; i < width; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                rows.accept(row);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Every column as is: with binary transfer off, PgJDBC hands over each value's output-function text, the form the
+     * replication stream has too. (A {@code ::text} cast is not the same: booleans become 'true', char(n) loses its
+     * padding, inet gains a netmask.)
+     */
+    private static String select(TableId table, List<ColumnInfo> columns) {
+        return "SELECT " + columns.stream().map(c -> TableId.quote(c.name()))
+                .collect(Collectors.joining(", ")) + " FROM " + table.quoted();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            connection.rollback();
+        } finally {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.tributary.cdc.connection;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.tributary.cdc.event.TableId;
+
+/** Connects once, with the configured timeout, and gathers the {@link ServerFacts} a config check needs. */
+public final class ServerProbe {
+
+    private static final String TABLES = "SELECT n.nspname, c.relname, has_table_privilege(c.oid, 'SELECT') "
+            + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
+            + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'";
+
+    private ServerProbe() {
+    }
+
+    public static ServerFacts probe(ConnectionSettings settings, String publication, String slotName)
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.properties());
+                Statement statement = connection.createStatement()) {
+            int version = connection.getMetaData().getDatabaseMajorVersion();
+            String walLevel = single(statement, "SHOW wal_level");
+            boolean canReplicate = "true".equals(single(statement,
+                    "SELECT (rolreplication OR rolsuper)::text FROM pg_roles WHERE rolname = current_user"));
+            List<TableId> tables = new ArrayList<>();
+            Set<TableId> selectable = new HashSet<>();
+            try (ResultSet rs = statement.executeQuery(TABLES)) {
+                while (rs.next()) {
+                    TableId table = new TableId(rs.getString(1), rs.getString(2));
+                    tables.add(table);
+                    if (rs.getBoolean(3)) {
+                        selectable.add(table);
+                    }
+                }
+            }
+            boolean publicationExists;
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT 1 FROM pg_publication WHERE pubname = ?")) {
+                query.setString(1, publication);
+                try (ResultSet rs = query.executeQuery()) {
+                    publicationExists = rs.next();
+                }
+            }
+            Optional<SlotInfo> slot;
+            try (JdbcCatalog catalog = new JdbcCatalog(settings)) {
+                slot = catalog.slot(slotName);
+            }
+            return new ServerFacts(version, walLevel, canReplicate, tables, selectable, publicationExists, slot);
+        }
+    }
+
+    private static String single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}

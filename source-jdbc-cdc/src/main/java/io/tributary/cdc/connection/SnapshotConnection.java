@@ -1,0 +1,25 @@
+package io.tributary.cdc.connection;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.tributary.cdc.event.ColumnInfo;
+import io.tributary.cdc.event.TableId;
+
+/** A read-only transaction in an exported snapshot, reading rows as text with a bounded fetch size. */
+public interface SnapshotConnection extends AutoCloseable {
+
+    /**
+     * Reads up to {@code limit} rows with a key greater than {@code afterKey} (null: from the first), ordered by
+     * {@code key}; returns how many were read.
+     */
+    int readChunk(TableId table, List<ColumnInfo> columns, List<ColumnInfo> key, String[] afterKey, int limit,
+            Consumer<String[]> rows) throws SQLException;
+
+    /** Reads every row of a table that has no key, in one pass. */
+    void readAll(TableId table, List<ColumnInfo> columns, Consumer<String[]> rows) throws SQLException;
+
+    @Override
+    void close() throws SQLException;
+}

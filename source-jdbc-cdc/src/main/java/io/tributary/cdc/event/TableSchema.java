@@ -1,0 +1,151 @@
+package io.tributary.cdc.event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+
+import io.tributary.cdc.types.TypeMapper;
+import io.tributary.cdc.types.ValueConverter;
+
+/**
+ * The Connect schemas of one table's events (key, row, envelope), named as Debezium names them, and the conversion of
+ * a row's text form into them. Primary-key columns are required and always emitted; every other column is optional,
+ * so a NULL, a column missing from a before image, or an unchanged TOASTed value can be null, and is emitted only if
+ * the column filter keeps it.
+ */
+public final class TableSchema {
+
+    private final TableId table;
+    private final List<ColumnInfo> columns;
+    /** For each field of the row schema, the index of its column in {@link #columns}. */
+    private final int[] sourceIndexes;
+    private final List<ValueConverter> converters;
+    private final int[] keyFields;
+    private final Schema keySchema;
+    private final Schema rowSchema;
+    private final Schema envelopeSchema;
+
+    public TableSchema(String topicPrefix, TableId table, List<ColumnInfo> columns, List<String> primaryKey,
+            TypeMapper types, Schema sourceSchema) {
+        this(topicPrefix, table, columns, primaryKey, types, sourceSchema, column -> true);
+    }
+
+    /** {@code emitColumn} decides which non-key columns the events carry. */
+    public TableSchema(String topicPrefix, TableId table, List<ColumnInfo> columns, List<String> primaryKey,
+            TypeMapper types, Schema sourceSchema, Predicate<String> emitColumn) {
+        this.table = table;
+        this.columns = List.copyOf(columns);
+        String baseName = topicPrefix + "." + table.schema() + "." + table.table();
+        SchemaBuilder row = SchemaBuilder.struct().name(baseName + ".Value").optional();
+        List<ValueConverter> kept = new ArrayList<>(columns.size());
+        List<Integer> indexes = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnInfo column = columns.get(i);
+            boolean key = primaryKey.contains(column.name());
+            if (key || emitColumn.test(column.name())) {
+                ValueConverter converter = types.converter(column.typeOid(), column.typeModifier(), !key);
+                kept.add(converter);
+                indexes.add(i);
+                row.field(column.name(), converter.schema());
+            }
+        }
+        this.converters = List.copyOf(kept);
+        this.sourceIndexes = indexes.stream().mapToInt(Integer::intValue).toArray();
+        this.rowSchema = row.build();
+        this.keyFields = primaryKey.stream().mapToInt(this::fieldOf).toArray();
+        if (keyFields.length == 0) {
+            this.keySchema = null;
+        } else {
+            SchemaBuilder key = SchemaBuilder.struct().name(baseName + ".Key");
+            for (int field : keyFields) {
+                key.field(rowSchema.fields().get(field).name(), converters.get(field).schema());
+            }
+            this.keySchema = key.build();
+        }
+        this.envelopeSchema = SchemaBuilder.struct().name(baseName + ".Envelope").version(2)
+                .field("before", rowSchema)
+                .field("after", rowSchema)
+                .field("source", sourceSchema)
+                .field("op", Schema.STRING_SCHEMA)
+                .field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA)
+                .build();
+    }
+
+    private int fieldOf(String column) {
+        Field field = rowSchema.field(column);
+        if (field == null) {
+            throw new DataException("Primary-key column " + column + " is not a column of " + table);
+        }
+        return field.index();
+    }
+
+    public TableId table() {
+        return table;
+    }
+
+    /** Every column the row texts hold, emitted or not, in their order. */
+    public List<ColumnInfo> columns() {
+        return columns;
+    }
+
+    /** The key schema, or null when the table has no primary key. */
+    public Schema keySchema() {
+        return keySchema;
+    }
+
+    public Schema rowSchema() {
+        return rowSchema;
+    }
+
+    public Schema envelopeSchema() {
+        return envelopeSchema;
+    }
+
+    public List<String> keyColumns() {
+        return java.util.Arrays.stream(keyFields).mapToObj(i -> rowSchema.fields().get(i).name()).toList();
+    }
+
+    /** The row as a Struct; unchanged TOASTed columns are left null and added to {@code unchanged} if not null. */
+    public Struct row(RowText text, List<String> unchanged) {
+        Struct struct = new Struct(rowSchema);
+        List<Field> fields = rowSchema.fields();
+        for (int f = 0; f < sourceIndexes.length; f++) {
+            int i = sourceIndexes[f];
+            if (text.unchanged(i)) {
+                if (unchanged != null) {
+                    unchanged.add(columns.get(i).name());
+                }
+                continue;
+            }
+            String value = text.text(i);
+            if (value != null) {
+                try {
+                    struct.put(fields.get(f), converters.get(f).convert(value));
+                } catch (RuntimeException e) {
+                    throw new DataException("Cannot convert column " + columns.get(i).name() + " of " + table
+                            + " (type oid " + columns.get(i).typeOid() + "): " + e.getMessage(), e);
+                }
+            }
+        }
+        return struct;
+    }
+
+    /** The key Struct taken from {@code row}, or null when the table has no primary key. */
+    public Struct key(Struct row) {
+        if (keySchema == null || row == null) {
+            return null;
+        }
+        Struct key = new Struct(keySchema);
+        List<Field> fields = rowSchema.fields();
+        for (int field : keyFields) {
+            key.put(fields.get(field).name(), row.get(fields.get(field)));
+        }
+        return key;
+    }
+}

@@ -1,0 +1,95 @@
+package io.tributary.cdc.event;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tributary.cdc.connection.Catalog;
+import io.tributary.cdc.decoder.PgOutputMessage;
+import io.tributary.cdc.types.PgType;
+import io.tributary.cdc.types.TypeMapper;
+import io.tributary.cdc.types.TypeRegistry;
+
+/**
+ * The current {@link TableSchema} of each captured table: from the catalog for snapshots, from Relation messages while
+ * streaming (so a schema change shows in the next event without a restart). Used by the reader thread only.
+ */
+public final class TableSchemas {
+
+    private static final Logger log = LoggerFactory.getLogger(TableSchemas.class);
+
+    private final Catalog catalog;
+    private final TypeRegistry registry;
+    private final TypeMapper mapper;
+    private final String topicPrefix;
+    private final Function<TableId, Predicate<String>> emittedColumns;
+    private final Map<Integer, TableSchema> byRelationId = new HashMap<>();
+    private final Set<TableId> warnedKeyless = new HashSet<>();
+
+    /** {@code emittedColumns} tells, per table, which non-key columns events carry. */
+    public TableSchemas(Catalog catalog, TypeRegistry registry, TypeMapper mapper, String topicPrefix,
+            Function<TableId, Predicate<String>> emittedColumns) {
+        this.catalog = catalog;
+        this.registry = registry;
+        this.mapper = mapper;
+        this.topicPrefix = topicPrefix;
+        this.emittedColumns = emittedColumns;
+    }
+
+    /** The schema of a table as the catalog shows it now. */
+    public TableSchema fromCatalog(TableId table) {
+        List<ColumnInfo> columns = catalog.columns(table);
+        return build(table, columns);
+    }
+
+    /** Records the columns a Relation message announces; {@code captured} false forgets the relation instead. */
+    public TableSchema onRelation(PgOutputMessage.Relation relation, boolean captured) {
+        if (!captured) {
+            byRelationId.remove(relation.relationId());
+            return null;
+        }
+        TableId table = new TableId(relation.namespace(), relation.name());
+        List<ColumnInfo> columns = relation.columns().stream()
+                .map(c -> new ColumnInfo(c.name(), c.typeOid(), c.typeModifier(), "")).toList();
+        TableSchema schema = build(table, columns);
+        if (schema.keySchema() == null && relation.replicaIdentity() == 'd' && warnedKeyless.add(table)) {
+            log.warn("Table {} has no primary key and REPLICA IDENTITY DEFAULT: its events have no key, and while it "
+                    + "is in a publication that publishes updates and deletes, PostgreSQL rejects them. Add a primary "
+                    + "key or run ALTER TABLE {} REPLICA IDENTITY FULL", table, table.quoted());
+        }
+        byRelationId.put(relation.relationId(), schema);
+        return schema;
+    }
+
+    /** The schema of a streamed relation, or null when it is not captured. */
+    public TableSchema forRelation(int relationId) {
+        return byRelationId.get(relationId);
+    }
+
+    private TableSchema build(TableId table, List<ColumnInfo> columns) {
+        columns.forEach(c -> learnType(c.typeOid()));
+        return new TableSchema(topicPrefix, table, columns, catalog.primaryKey(table), mapper, SourceInfo.SCHEMA,
+                emittedColumns.apply(table));
+    }
+
+    private void learnType(int oid) {
+        if (oid == 0 || registry.knows(oid)) {
+            return;
+        }
+        catalog.type(oid).ifPresent(type -> {
+            registry.register(type);
+            if (type.category() == PgType.Category.ARRAY) {
+                learnType(type.elementOid());
+            } else if (type.category() == PgType.Category.DOMAIN) {
+                learnType(type.baseOid());
+            }
+        });
+    }
+}

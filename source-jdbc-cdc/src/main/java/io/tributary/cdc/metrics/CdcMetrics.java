@@ -1,0 +1,215 @@
+package io.tributary.cdc.metrics;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The task's JMX metrics, registered under Debezium's object names so that existing dashboards keep working. Updated
+ * by the reader thread, read by JMX clients; registration problems are logged, never fatal.
+ */
+public final class CdcMetrics implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CdcMetrics.class);
+    private static final String DOMAIN = "debezium.postgres";
+
+    private final Clock clock;
+    private final ObjectName streamingName;
+    private final ObjectName snapshotName;
+    private final AtomicLong millisBehind = new AtomicLong(-1);
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong slotLag = new AtomicLong(-1);
+    private final AtomicLong retainedWal = new AtomicLong(-1);
+    private final Map<String, Long> rowsScanned = new ConcurrentHashMap<>();
+    private final IntSupplier queueRemaining;
+    private final int queueCapacity;
+    private volatile boolean connected;
+    private volatile boolean snapshotRunning;
+    private volatile boolean snapshotCompleted;
+    private volatile int totalTables;
+    private volatile int remainingTables;
+    private volatile long snapshotStart;
+    private volatile long snapshotEnd;
+
+    public CdcMetrics(String serverName, Clock clock, IntSupplier queueRemaining, int queueCapacity) {
+        this.clock = clock;
+        this.queueRemaining = queueRemaining;
+        this.queueCapacity = queueCapacity;
+        this.streamingName = name("streaming", serverName);
+        this.snapshotName = name("snapshot", serverName);
+        register(streamingName, new StandardMBean(new Streaming(), StreamingMetricsMXBean.class, true));
+        register(snapshotName, new StandardMBean(new Snapshot(), SnapshotMetricsMXBean.class, true));
+    }
+
+    public void eventSeen(long commitTimeMs) {
+        events.incrementAndGet();
+        millisBehind.set(Math.max(0, clock.millis() - commitTimeMs));
+    }
+
+    public void transactionCommitted() {
+        transactions.incrementAndGet();
+    }
+
+    public void connected(boolean value) {
+        connected = value;
+    }
+
+    public void slot(long lagBytes, long retainedBytes) {
+        slotLag.set(lagBytes);
+        retainedWal.set(retainedBytes);
+    }
+
+    public void snapshotStarted(int tables) {
+        snapshotStart = clock.millis();
+        totalTables = tables;
+        remainingTables = tables;
+        snapshotRunning = true;
+    }
+
+    public void rowsScanned(String table, long rows) {
+        rowsScanned.put(table, rows);
+    }
+
+    public void tableSnapshotted() {
+        remainingTables = Math.max(0, remainingTables - 1);
+    }
+
+    public void snapshotCompleted() {
+        snapshotEnd = clock.millis();
+        snapshotRunning = false;
+        snapshotCompleted = true;
+    }
+
+    @Override
+    public void close() {
+        for (ObjectName name : new ObjectName[] {streamingName, snapshotName}) {
+            try {
+                if (name != null && server().isRegistered(name)) {
+                    server().unregisterMBean(name);
+                }
+            } catch (JMException e) {
+                log.debug("Could not unregister {}: {}", name, e.getMessage());
+            }
+        }
+    }
+
+    private static MBeanServer server() {
+        return ManagementFactory.getPlatformMBeanServer();
+    }
+
+    private static ObjectName name(String context, String serverName) {
+        try {
+            // topic.prefix allows only letters, digits, '.', '_' and '-': safe unquoted, as Debezium writes it
+            return new ObjectName(DOMAIN + ":type=connector-metrics,context=" + context + ",server=" + serverName);
+        } catch (JMException e) {
+            log.warn("No JMX metrics for server {}: {}", serverName, e.getMessage());
+            return null;
+        }
+    }
+
+    private static void register(ObjectName name, Object bean) {
+        if (name == null) {
+            return;
+        }
+        try {
+            if (server().isRegistered(name)) {
+                server().unregisterMBean(name);
+            }
+            server().registerMBean(bean, name);
+        } catch (JMException e) {
+            log.warn("Could not register JMX metrics {}: {}", name, e.getMessage());
+        }
+    }
+
+    private final class Streaming implements StreamingMetricsMXBean {
+        @Override
+        public long getMilliSecondsBehindSource() {
+            return millisBehind.get();
+        }
+
+        @Override
+        public long getTotalNumberOfEventsSeen() {
+            return events.get();
+        }
+
+        @Override
+        public long getNumberOfCommittedTransactions() {
+            return transactions.get();
+        }
+
+        @Override
+        public int getQueueRemainingCapacity() {
+            return queueRemaining.getAsInt();
+        }
+
+        @Override
+        public int getQueueTotalCapacity() {
+            return queueCapacity;
+        }
+
+        @Override
+        public boolean getConnected() {
+            return connected;
+        }
+
+        @Override
+        public long getSlotLagBytes() {
+            return slotLag.get();
+        }
+
+        @Override
+        public long getRetainedWalBytes() {
+            return retainedWal.get();
+        }
+    }
+
+    private final class Snapshot implements SnapshotMetricsMXBean {
+        @Override
+        public boolean getSnapshotRunning() {
+            return snapshotRunning;
+        }
+
+        @Override
+        public boolean getSnapshotCompleted() {
+            return snapshotCompleted;
+        }
+
+        @Override
+        public int getTotalTableCount() {
+            return totalTables;
+        }
+
+        @Override
+        public int getRemainingTableCount() {
+            return remainingTables;
+        }
+
+        @Override
+        public long getSnapshotDurationInSeconds() {
+            long start = snapshotStart;
+            if (start == 0) {
+                return 0;
+            }
+            long end = snapshotRunning ? clock.millis() : snapshotEnd;
+            return (end - start) / 1_000L;
+        }
+
+        @Override
+        public Map<String, Long> getRowsScanned() {
+            return new TreeMap<>(rowsScanned);
+        }
+    }
+}

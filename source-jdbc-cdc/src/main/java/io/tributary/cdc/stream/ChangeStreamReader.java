@@ -1,0 +1,268 @@
+package io.tributary.cdc.stream;
+
+import java.nio.ByteBuffer;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tributary.cdc.Lsn;
+import io.tributary.cdc.config.PostgresCdcConnectorConfig;
+import io.tributary.cdc.config.ColumnFilter;
+import io.tributary.cdc.config.TableFilter;
+import io.tributary.cdc.connection.Catalog;
+import io.tributary.cdc.connection.ConnectionFactory;
+import io.tributary.cdc.connection.CreatedSlot;
+import io.tributary.cdc.connection.ReplicationConnection;
+import io.tributary.cdc.connection.ReplicationStream;
+import io.tributary.cdc.decoder.PgOutputDecoder;
+import io.tributary.cdc.event.ChangeEventFactory;
+import io.tributary.cdc.event.SourceInfo;
+import io.tributary.cdc.event.TableId;
+import io.tributary.cdc.event.TableSchemas;
+import io.tributary.cdc.metrics.CdcMetrics;
+import io.tributary.cdc.offset.AckTracker;
+import io.tributary.cdc.offset.CdcOffset;
+import io.tributary.cdc.offset.StartupPlan;
+import io.tributary.cdc.snapshot.SnapshotReader;
+import io.tributary.cdc.types.TypeMapper;
+import io.tributary.cdc.types.TypeRegistry;
+
+/**
+ * The task's reader thread: prepares publication and slot, snapshots when needed, then streams, putting records into
+ * the {@link RecordQueue} and confirming to the server what Kafka has acknowledged ({@link AckTracker}).
+ */
+public final class ChangeStreamReader implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeStreamReader.class);
+    private static final Duration IDLE_WAIT = Duration.ofMillis(10);
+    private static final Duration CONFIRM_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration FIRST_RETRY_WAIT = Duration.ofSeconds(1);
+
+    private final PostgresCdcConnectorConfig config;
+    private final ConnectionFactory connections;
+    private final CdcOffset stored;
+    private final RecordQueue queue;
+    private final AckTracker tracker;
+    private final ChangeEventFactory events;
+    private final Clock clock;
+    private final QueueSink sink;
+    private final TableFilter filter;
+    private final ColumnFilter columns;
+    private final SourceInfo source;
+    private final TypeRegistry types = new TypeRegistry();
+    private final TypeMapper mapper;
+    private final CdcMetrics metrics;
+    private volatile boolean running = true;
+
+    /**
+     * With {@code markTransactionBoundaries} the last record of each source transaction, and of the snapshot, is
+     * queued as the end of a Kafka transaction (connector-defined transaction boundaries, KIP-618).
+     */
+    public ChangeStreamReader(PostgresCdcConnectorConfig config, ConnectionFactory connections, CdcOffset stored,
+            RecordQueue queue, AckTracker tracker, ChangeEventFactory events, Clock clock,
+            boolean markTransactionBoundaries, CdcMetrics metrics) {
+        this.config = config;
+        this.connections = connections;
+        this.stored = stored;
+        this.queue = queue;
+        this.tracker = tracker;
+        this.events = events;
+        this.clock = clock;
+        this.sink = new QueueSink(queue, markTransactionBoundaries, this::running);
+        this.filter = config.tableFilter();
+        this.columns = config.columnFilter();
+        this.source = new SourceInfo(config.topicPrefix(), config.dbname());
+        this.mapper = new TypeMapper(types, config.decimalHandlingMode());
+        this.metrics = metrics;
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    private boolean running() {
+        return running;
+    }
+
+    @Override
+    public void run() {
+        try {
+            StreamPosition position = prepare();
+            if (position != null) {
+                streamWithRetries(position);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            if (running) {
+                log.error("Change reader failed: {}", e.getMessage(), e);
+                queue.fail(e);
+            }
+        }
+    }
+
+    /** Publication, slot and snapshot; returns where to stream from, or null when there is nothing to stream. */
+    private StreamPosition prepare() throws SQLException, InterruptedException {
+        try (Catalog catalog = connections.catalog()) {
+            List<TableId> captured = catalog.tables().stream().filter(filter::captures).toList();
+            Publications.ensure(catalog, config.publicationName(), config.publicationAutocreateMode(), captured);
+            StartupPlan plan = StartupPlan.decide(config.snapshotMode(), stored, catalog.slot(config.slotName()),
+                    config.slotName());
+            log.info("Starting with {} for {} captured tables (stored offset {})", plan, captured.size(),
+                    stored == null ? "none" : stored.toMap());
+            if (plan.dropSlot()) {
+                catalog.dropSlot(config.slotName());
+            }
+            if (!plan.createSlot()) {
+                return plan.stream() ? new StreamPosition(stored == null ? Lsn.INVALID : stored.lsn(), stored)
+                        : notStreaming();
+            }
+            try (ReplicationConnection replication = connections.replication()) {
+                CreatedSlot slot = replication.createSlot(config.slotName(), plan.snapshot());
+                log.info("Created slot '{}' at {}", slot.name(), Lsn.format(slot.consistentPoint()));
+                if (plan.snapshot()) {
+                    SnapshotReader snapshot = new SnapshotReader(connections, schemas(catalog), events, source,
+                            config.snapshotFetchSize(), config.snapshotChunkSize(), clock, this::running, metrics);
+                    if (!snapshot.read(slot, captured, sink)) {
+                        return null;
+                    }
+                }
+                return plan.stream() ? new StreamPosition(slot.consistentPoint(), null) : notStreaming();
+            }
+        }
+    }
+
+    /** Sleeps up to {@code millis}, waking early when stopped. */
+    private void pause(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (running && System.nanoTime() < deadline) {
+            Thread.sleep(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000L)));
+        }
+    }
+
+    private StreamPosition notStreaming() {
+        log.info("snapshot.mode={}: not streaming", config.snapshotMode());
+        return null;
+    }
+
+    private TableSchemas schemas(Catalog catalog) {
+        return new TableSchemas(catalog, types, mapper, config.topicPrefix(), columns::forTable);
+    }
+
+    /**
+     * Streams until stopped; a lost connection is retried with a doubling wait, resuming after the last record read,
+     * so that nothing is lost or repeated.
+     */
+    private void streamWithRetries(StreamPosition from) throws SQLException, InterruptedException {
+        StreamPosition position = from;
+        long wait = Math.min(FIRST_RETRY_WAIT.toMillis(), config.maxRetryWait().toMillis());
+        int failures = 0;
+        while (running) {
+            StreamingHandler handler = null;
+            try (Catalog catalog = connections.catalog();
+                    ReplicationConnection replication = connections.replication()) {
+                handler = new StreamingHandler(schemas(catalog), filter, events, source, tracker,
+                        position.resumeAfter(), sink, metrics);
+                stream(replication, catalog, handler, position);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                metrics.connected(false);
+                if (!running || !TransientErrors.isTransient(e)) {
+                    throw e;
+                }
+                StreamPosition reached = handler == null ? position : handler.position(position);
+                if (!reached.equals(position)) {
+                    failures = 0;
+                    wait = Math.min(FIRST_RETRY_WAIT.toMillis(), config.maxRetryWait().toMillis());
+                }
+                position = reached;
+                failures++;
+                if (config.maxRetries() >= 0 && failures > config.maxRetries()) {
+                    throw new ConnectException("Lost the replication connection " + failures + " times in a row "
+                            + "(errors.max.retries=" + config.maxRetries() + "): " + e.getMessage(), e);
+                }
+                log.warn("Replication connection lost ({}); reconnecting in {} ms, resuming at {} (attempt {})",
+                        e.getMessage(), wait, Lsn.format(position.startLsn()), failures);
+                pause(wait);
+                wait = Math.min(wait * 2, config.maxRetryWait().toMillis());
+            }
+        }
+    }
+
+    private void stream(ReplicationConnection replication, Catalog catalog, StreamingHandler handler,
+            StreamPosition from) throws SQLException, InterruptedException {
+        long start = from.startLsn();
+        log.info("Streaming slot '{}' of publication '{}' from {}", config.slotName(), config.publicationName(),
+                Lsn.format(start));
+        try (ReplicationStream stream = replication.startStreaming(config.slotName(), config.publicationName(), start,
+                config.statusUpdateInterval())) {
+            metrics.connected(true);
+            long confirmed = Lsn.INVALID;
+            long lastConfirmAt = 0;
+            long lastLagAt = 0;
+            long lastHeartbeatAt = clock.millis();
+            while (running) {
+                ByteBuffer message = stream.readPending();
+                long now = clock.millis();
+                if (message == null || now - lastConfirmAt >= CONFIRM_INTERVAL.toMillis()) {
+                    long confirmable = confirmable(stream, message == null);
+                    if (confirmable > confirmed) {
+                        stream.confirm(confirmable);
+                        log.debug("Confirmed {} to the server", Lsn.format(confirmable));
+                        confirmed = confirmable;
+                    }
+                    lastConfirmAt = now;
+                }
+                if (now - lastLagAt >= config.statusUpdateInterval().toMillis()) {
+                    catalog.slotLag(config.slotName()).ifPresent(lag -> metrics.slot(lag[0], lag[1]));
+                    lastLagAt = now;
+                }
+                if (heartbeatDue(now, lastHeartbeatAt) && !handler.inTransaction()) {
+                    heartbeat(handler, from);
+                    lastHeartbeatAt = now;
+                }
+                if (message == null) {
+                    Thread.sleep(IDLE_WAIT.toMillis());
+                    continue;
+                }
+                handler.handle(PgOutputDecoder.decode(message), stream.lastReceivedLsn());
+            }
+        }
+    }
+
+    private boolean heartbeatDue(long now, long last) {
+        long interval = config.heartbeatInterval().toMillis();
+        return interval > 0 && now - last >= interval;
+    }
+
+    /**
+     * Emits a heartbeat between transactions. Its offset repeats the position of the last record emitted (or where
+     * streaming started), so it never moves a restart's resume point; it only shows that the connector is alive.
+     */
+    private void heartbeat(StreamingHandler handler, StreamPosition from) throws InterruptedException {
+        CdcOffset position = handler.position(from).resumeAfter();
+        CdcOffset offset = position != null && !position.snapshot() ? position
+                : CdcOffset.streamed(from.startLsn(), 0, 0);
+        sink.accept(events.heartbeat(config.heartbeatTopic(), offset.toMap()));
+        sink.transactionEnd();
+    }
+
+    /**
+     * How far the slot may be confirmed: the end of the acknowledged transactions, or, when idle with nothing
+     * unacknowledged, the position the server last reported. The server reports how far it has decoded, and every
+     * transaction that committed before that was sent already, so an idle database, or writes only to tables not
+     * captured, do not make the slot retain WAL without bound. Nothing is written to the database for this.
+     */
+    private long confirmable(ReplicationStream stream, boolean idle) {
+        long acknowledged = tracker.confirmableLsn();
+        if (idle && tracker.settled()) {
+            return Math.max(acknowledged, stream.lastReceivedLsn());
+        }
+        return acknowledged;
+    }
+}

@@ -1,0 +1,137 @@
+package io.tributary.cdc.types;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Parses PostgreSQL's ISO text forms of dates and times ({@code DateStyle=ISO}): {@code 2024-02-29},
+ * {@code 0044-03-15 BC}, {@code 23:59:59.999999}, {@code 2024-02-29 10:00:00.5+05:30}. Infinite dates and timestamps
+ * map to the largest and smallest values of the target unit.
+ */
+public final class TemporalText {
+
+    static final String INFINITY = "infinity";
+    static final String MINUS_INFINITY = "-infinity";
+    private static final String BC = " BC";
+
+    private TemporalText() {
+    }
+
+    /** Days since 1970-01-01. */
+    public static int epochDays(String text) {
+        if (INFINITY.equals(text)) {
+            return Integer.MAX_VALUE;
+        } else if (MINUS_INFINITY.equals(text)) {
+            return Integer.MIN_VALUE;
+        }
+        boolean bc = text.endsWith(BC);
+        return Math.toIntExact(date(bc ? text.substring(0, text.length() - BC.length()) : text, bc).toEpochDay());
+    }
+
+    /** Microseconds since midnight; {@code 24:00:00} is a whole day. */
+    public static long microsOfDay(String text) {
+        if (text.startsWith("24:00:00")) {
+            return 86_400_000_000L;
+        }
+        return LocalTime.parse(text).toNanoOfDay() / 1_000L;
+    }
+
+    /**
+     * Microseconds since the epoch of a timestamp without time zone, read as if it were UTC. PostgreSQL's range (up
+     * to 294276 AD) reaches past what 64 bits of microseconds since 1970 hold; such values saturate like infinity.
+     */
+    public static long epochMicros(String text) {
+        if (INFINITY.equals(text)) {
+            return Long.MAX_VALUE;
+        } else if (MINUS_INFINITY.equals(text)) {
+            return Long.MIN_VALUE;
+        }
+        LocalDateTime value = localDateTime(text);
+        try {
+            return micros(value.toEpochSecond(ZoneOffset.UTC), value.getNano());
+        } catch (ArithmeticException e) {
+            return value.getYear() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+    }
+
+    /** A timestamp with time zone as ISO-8601 in UTC, e.g. {@code 2024-02-29T04:30:00.5Z}. */
+    public static String isoUtc(String text) {
+        if (INFINITY.equals(text) || MINUS_INFINITY.equals(text)) {
+            return text;
+        }
+        OffsetDateTime value = offsetDateTime(text).withOffsetSameInstant(ZoneOffset.UTC);
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
+    }
+
+    /** A time with time zone as ISO-8601 in UTC, e.g. {@code 04:30:00.5Z}. */
+    public static String isoTimeUtc(String text) {
+        int sign = Math.max(text.lastIndexOf('+'), text.lastIndexOf('-'));
+        LocalTime time = LocalTime.parse(text.substring(0, sign));
+        OffsetTime value = OffsetTime.of(time, offset(text.substring(sign))).withOffsetSameInstant(ZoneOffset.UTC);
+        return DateTimeFormatter.ISO_OFFSET_TIME.format(value);
+    }
+
+    static OffsetDateTime offsetDateTime(String text) {
+        boolean bc = text.endsWith(BC);
+        String body = bc ? text.substring(0, text.length() - BC.length()) : text;
+        int space = body.indexOf(' ');
+        int sign = Math.max(body.lastIndexOf('+'), body.lastIndexOf('-'));
+        if (space < 0 || sign < space) {
+            throw new IllegalArgumentException("'" + text + "' is not a timestamp with time zone");
+        }
+        LocalDate date = date(body.substring(0, space), bc);
+        LocalTime time = LocalTime.parse(body.substring(space + 1, sign));
+        return OffsetDateTime.of(date, time, offset(body.substring(sign)));
+    }
+
+    private static LocalDateTime localDateTime(String text) {
+        boolean bc = text.endsWith(BC);
+        String body = bc ? text.substring(0, text.length() - BC.length()) : text;
+        int space = body.indexOf(' ');
+        if (space < 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a timestamp");
+        }
+        return LocalDateTime.of(date(body.substring(0, space), bc), LocalTime.parse(body.substring(space + 1)));
+    }
+
+    /** {@code YYYY-MM-DD} with a year of four or more digits; BC years count back from 1 BC = year 0. */
+    private static LocalDate date(String text, boolean bc) {
+        int firstDash = text.indexOf('-');
+        int secondDash = text.indexOf('-', firstDash + 1);
+        if (firstDash < 4 || secondDash < 0) {
+            throw new IllegalArgumentException("'" + text + "' is not an ISO date");
+        }
+        int year = Integer.parseInt(text.substring(0, firstDash));
+        int month = Integer.parseInt(text.substring(firstDash + 1, secondDash));
+        int day = Integer.parseInt(text.substring(secondDash + 1));
+        return LocalDate.of(bc ? 1 - year : year, month, day);
+    }
+
+    /** {@code +HH}, {@code +HH:MM} or {@code +HH:MM:SS}. */
+    private static ZoneOffset offset(String text) {
+        int sign = text.charAt(0) == '-' ? -1 : 1;
+        String[] parts = text.substring(1).split(":");
+        int hours = Integer.parseInt(parts[0]);
+        int minutes = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        int seconds = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
+        return ZoneOffset.ofHoursMinutesSeconds(sign * hours, sign * minutes, sign * seconds);
+    }
+
+    private static long micros(long epochSecond, int nanos) {
+        return Math.addExact(Math.multiplyExact(epochSecond, 1_000_000L), nanos / 1_000L);
+    }
+
+    /** Milliseconds of a microsecond count, rounding toward negative infinity like Debezium's Timestamp. */
+    static long millis(long micros) {
+        if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
+            return micros;
+        }
+        return Math.floorDiv(micros, 1_000L);
+    }
+
+}

@@ -1,0 +1,91 @@
+package io.tributary.cdc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tributary.testkit.connect.ConnectCluster;
+import io.tributary.testkit.postgres.PostgresServer;
+
+/**
+ * With exactly-once source support on the workers and connector-defined transaction boundaries (KIP-618), a worker
+ * restart mid-stream neither loses nor repeats a change: a read-committed consumer sees the history exactly once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresCdcExactlyOnceIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PostgresServer postgres;
+    private ConnectCluster connect;
+
+    @BeforeAll
+    void start() {
+        postgres = PostgresServer.start();
+        connect = ConnectCluster.builder().pluginModules("source-jdbc-cdc").exactlyOnceSource().start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (connect != null) {
+            connect.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void aWorkerRestartMidStreamNeitherLosesNorRepeatsChanges() throws Exception {
+        String name = "eos";
+        ChangeHistory history = new ChangeHistory(postgres, name);
+        List<String> expected = new ArrayList<>(history.create(50));
+        Map<String, String> config = PostgresCdcConnectIT.connectorConfig(postgres, name);
+        config.put("exactly.once.support", "required");
+        config.put("transaction.boundary", "connector");
+
+        assertThat(connect.validationErrors(PostgresCdcConnectIT.CONNECTOR_CLASS, config)).isEmpty();
+        connect.configureConnector(name, config);
+        connect.awaitRunning(name, 1);
+        String topic = PostgresCdcConnectIT.topic(name);
+        PostgresCdcConnectIT.distinctChanges(connect, topic, expected.size());
+
+        Thread writer = new Thread(() -> history.write(51, 200), "history-writer");
+        writer.start();
+        history.awaitAtLeast(30);
+        connect.restartWorker(connect.workers().get(0));
+        writer.join(PostgresCdcConnectIT.TIMEOUT.toMillis());
+        connect.awaitRunning(name, 1);
+        history.write(201, 210);
+        expected.addAll(history.changes());
+
+        PostgresCdcConnectIT.distinctChanges(connect, topic, new HashSet<>(expected).size());
+        List<String> events = new ArrayList<>();
+        int tombstones = 0;
+        // Everything up to the end of the topic, as a read-committed consumer sees it.
+        Map<String, Object> readCommitted = Map.of("isolation.level", "read_committed");
+        for (ConsumerRecord<byte[], byte[]> record : connect.kafka().consumeAll(
+                PostgresCdcConnectIT.TIMEOUT.toMillis(), readCommitted, Map.of(), topic)) {
+            if (record.value() == null) {
+                tombstones++;
+            } else {
+                events.add(ChangeHistory.change(JSON.readTree(record.value())));
+            }
+        }
+        assertThat(events).as("every change exactly once").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(expected);
+        long deletes = expected.stream().filter(change -> change.contains("|d|")).count();
+        assertThat(tombstones).as("one tombstone per delete").isEqualTo((int) deletes);
+    }
+}

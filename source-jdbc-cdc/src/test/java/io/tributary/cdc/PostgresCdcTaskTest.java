@@ -1,0 +1,430 @@
+package io.tributary.cdc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.header.Header;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.tributary.cdc.event.ChangeEventFactory;
+import io.tributary.testkit.postgres.PostgresServer;
+
+/** The task against a real PostgreSQL, as the least-privilege replication role, with a stub task context. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresCdcTaskTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private PostgresServer postgres;
+    private final List<PostgresCdcTask> running = new ArrayList<>();
+
+    @BeforeAll
+    void startPostgres() {
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    void stopPostgres() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @AfterEach
+    void stopTasks() {
+        running.forEach(PostgresCdcTask::stop);
+        running.clear();
+    }
+
+    private Map<String, String> config(String name) {
+        Map<String, String> props = new HashMap<>();
+        props.put("database.hostname", postgres.host());
+        props.put("database.port", String.valueOf(postgres.port()));
+        props.put("database.user", postgres.replicationUser());
+        props.put("database.password", postgres.replicationPassword());
+        props.put("database.dbname", postgres.database());
+        props.put("topic.prefix", name);
+        props.put("table.include.list", name + "\\..*");
+        props.put("slot.name", name);
+        props.put("publication.name", name);
+        props.put("publication.autocreate.mode", "disabled");
+        props.put("snapshot.chunk.size", "2");
+        props.put("snapshot.fetch.size", "2");
+        props.put("poll.interval.ms", "100");
+        return props;
+    }
+
+    /** A schema named {@code name} with one table, readable by the replication role, published as {@code name}. */
+    private void createTable(String name, String columns) {
+        postgres.execute("CREATE SCHEMA " + name,
+                "CREATE TABLE " + name + ".orders (" + columns + ")",
+                "GRANT USAGE ON SCHEMA " + name + " TO " + postgres.replicationUser(),
+                "GRANT SELECT ON ALL TABLES IN SCHEMA " + name + " TO " + postgres.replicationUser(),
+                "CREATE PUBLICATION " + name + " FOR TABLE " + name + ".orders");
+    }
+
+    private PostgresCdcTask start(StubSourceTaskContext context) {
+        PostgresCdcTask task = new PostgresCdcTask(null, Clock.systemUTC());
+        task.initialize(context);
+        task.start(context.configs());
+        running.add(task);
+        return task;
+    }
+
+    private static List<SourceRecord> poll(PostgresCdcTask task, int count) throws InterruptedException {
+        List<SourceRecord> records = new ArrayList<>();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (records.size() < count && System.nanoTime() < deadline) {
+            List<SourceRecord> batch = task.poll();
+            if (batch != null) {
+                records.addAll(batch);
+            }
+        }
+        assertThat(records).as("records polled within %s", TIMEOUT).hasSize(count);
+        return records;
+    }
+
+    private static void assertNothingMore(PostgresCdcTask task) throws InterruptedException {
+        for (int i = 0; i < 5; i++) {
+            assertThat(task.poll()).as("no further records").isNull();
+        }
+    }
+
+    private static String op(SourceRecord record) {
+        return record.value() == null ? "tombstone" : ((Struct) record.value()).getString("op");
+    }
+
+    private static Struct after(SourceRecord record) {
+        return ((Struct) record.value()).getStruct("after");
+    }
+
+    private static void acknowledge(PostgresCdcTask task, StubSourceTaskContext context, List<SourceRecord> records) {
+        for (SourceRecord record : records) {
+            task.commitRecord(record, null);
+            context.storeOffset(record.sourcePartition(), record.sourceOffset());
+        }
+        task.commit();
+    }
+
+    @Test
+    void snapshotThenStreamsInsertsUpdatesAndDeletesAndResumesAfterARestart() throws Exception {
+        createTable("flow", "id int PRIMARY KEY, note text, amount numeric(10,2), at timestamptz, big text");
+        postgres.execute("INSERT INTO flow.orders VALUES (1, 'one', 1.50, '2024-01-01 00:00:00.123456+00', null), "
+                + "(2, 'two', 2.00, null, null), (3, 'three', null, null, null)");
+        StubSourceTaskContext context = new StubSourceTaskContext(config("flow"));
+        PostgresCdcTask task = start(context);
+
+        List<SourceRecord> snapshot = poll(task, 3);
+        assertThat(snapshot).extracting(PostgresCdcTaskTest::op).containsOnly("r");
+        assertThat(snapshot).extracting(r -> after(r).getInt32("id")).containsExactly(1, 2, 3);
+        assertThat(snapshot).extracting(r -> ((Struct) r.value()).getStruct("source").getString("snapshot"))
+                .containsExactly("true", "true", "last");
+        assertThat(after(snapshot.get(0)).get("amount")).isEqualTo(new java.math.BigDecimal("1.50"));
+        assertThat(after(snapshot.get(0)).getString("at")).isEqualTo("2024-01-01T00:00:00.123456Z");
+        assertThat(snapshot.get(0).topic()).isEqualTo("flow.flow.orders");
+        acknowledge(task, context, snapshot);
+
+        postgres.execute("INSERT INTO flow.orders VALUES (4, 'four', 4.25, '2024-06-01 12:00:00+02', null)",
+                "UPDATE flow.orders SET note = 'uno' WHERE id = 1",
+                "DELETE FROM flow.orders WHERE id = 2");
+        List<SourceRecord> changes = poll(task, 4);
+        assertThat(changes).extracting(PostgresCdcTaskTest::op).containsExactly("c", "u", "d", "tombstone");
+        assertThat(after(changes.get(0)).getString("at")).isEqualTo("2024-06-01T10:00:00Z");
+        assertThat(after(changes.get(1)).getString("note")).isEqualTo("uno");
+        assertThat(((Struct) changes.get(2).value()).getStruct("before").getInt32("id")).isEqualTo(2);
+        assertThat(((Struct) changes.get(3).key()).getInt32("id")).isEqualTo(2);
+        Struct source = ((Struct) changes.get(0).value()).getStruct("source");
+        assertThat(source.getString("snapshot")).isEqualTo("false");
+        assertThat(source.getInt64("txId")).isPositive();
+        assertThat(source.getInt64("lsn")).isPositive();
+        assertMetrics("flow");
+        acknowledge(task, context, changes);
+        long acknowledgedLsn = (Long) changes.get(3).sourceOffset().get("lsn_commit");
+        awaitConfirmedFlushBeyond("flow", acknowledgedLsn);
+
+        task.stop();
+        running.remove(task);
+        postgres.execute("INSERT INTO flow.orders VALUES (5, 'five', null, null, null)");
+        PostgresCdcTask restarted = start(context);
+        List<SourceRecord> afterRestart = poll(restarted, 1);
+        assertThat(afterRestart).extracting(r -> after(r).getInt32("id")).containsExactly(5);
+        assertNothingMore(restarted);
+    }
+
+    @Test
+    void resumesInsideATransactionWhoseRecordsWereNotAllAcknowledged() throws Exception {
+        createTable("txn", "id int PRIMARY KEY");
+        StubSourceTaskContext context = new StubSourceTaskContext(config("txn"));
+        PostgresCdcTask task = start(context);
+        awaitSlot("txn");
+        postgres.execute("BEGIN; INSERT INTO txn.orders VALUES (1), (2), (3); COMMIT");
+        List<SourceRecord> records = poll(task, 3);
+        acknowledge(task, context, records.subList(0, 1));
+        task.stop();
+        running.remove(task);
+
+        PostgresCdcTask restarted = start(context);
+        List<SourceRecord> resumed = poll(restarted, 2);
+        assertThat(resumed).extracting(r -> after(r).getInt32("id")).containsExactly(2, 3);
+        assertThat(resumed).extracting(SourceRecord::sourceOffset)
+                .containsExactly(records.get(1).sourceOffset(), records.get(2).sourceOffset());
+        assertNothingMore(restarted);
+    }
+
+    @Test
+    void unchangedToastColumnsAreNullAndNamedInAHeader() throws Exception {
+        createTable("toast", "id int PRIMARY KEY, n int, big text");
+        postgres.execute("ALTER TABLE toast.orders ALTER COLUMN big SET STORAGE EXTERNAL",
+                "INSERT INTO toast.orders VALUES (1, 0, repeat('x', 10000))");
+        Map<String, String> props = config("toast");
+        props.put("snapshot.mode", "no_data");
+        StubSourceTaskContext context = new StubSourceTaskContext(props);
+        PostgresCdcTask task = start(context);
+        awaitSlot("toast");
+        postgres.execute("UPDATE toast.orders SET n = 1 WHERE id = 1");
+        SourceRecord update = poll(task, 1).get(0);
+        assertThat(op(update)).isEqualTo("u");
+        assertThat(after(update).get("big")).isNull();
+        assertThat(after(update).getInt32("n")).isEqualTo(1);
+        Header header = update.headers().lastWithName(ChangeEventFactory.UNCHANGED_COLUMNS_HEADER);
+        assertThat(header.value()).isEqualTo("big");
+
+        postgres.execute("ALTER TABLE toast.orders REPLICA IDENTITY FULL", "UPDATE toast.orders SET n = 2");
+        SourceRecord full = poll(task, 1).get(0);
+        assertThat(after(full).getString("big")).hasSize(10000);
+        assertThat(full.headers().lastWithName(ChangeEventFactory.UNCHANGED_COLUMNS_HEADER)).isNull();
+    }
+
+    @Test
+    void excludedColumnsAreInNeitherTheSnapshotNorTheStream() throws Exception {
+        createTable("cols", "id int PRIMARY KEY, name text, secret text");
+        postgres.execute("INSERT INTO cols.orders VALUES (1, 'a', 'hidden')");
+        Map<String, String> props = config("cols");
+        props.put("column.exclude.list", "cols\\.orders\\.secret");
+        PostgresCdcTask task = start(new StubSourceTaskContext(props));
+        List<SourceRecord> records = new ArrayList<>(poll(task, 1));
+        postgres.execute("INSERT INTO cols.orders VALUES (2, 'b', 'hidden')");
+        records.addAll(poll(task, 1));
+        for (SourceRecord record : records) {
+            assertThat(after(record).schema().fields()).extracting(f -> f.name()).containsExactly("id", "name");
+        }
+    }
+
+    @Test
+    void heartbeatsRepeatTheLastPositionBetweenTransactions() throws Exception {
+        createTable("hb", "id int PRIMARY KEY");
+        Map<String, String> props = config("hb");
+        props.put("snapshot.mode", "no_data");
+        props.put("heartbeat.interval.ms", "100");
+        StubSourceTaskContext context = new StubSourceTaskContext(props);
+        PostgresCdcTask task = start(context);
+        awaitSlot("hb");
+        postgres.execute("INSERT INTO hb.orders VALUES (1)");
+        SourceRecord insert = null;
+        SourceRecord heartbeatAfterInsert = null;
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (heartbeatAfterInsert == null && System.nanoTime() < deadline) {
+            List<SourceRecord> batch = task.poll();
+            for (SourceRecord record : batch == null ? List.<SourceRecord>of() : batch) {
+                if (record.topic().equals("hb.hb.orders")) {
+                    insert = record;
+                } else if (insert != null) {
+                    heartbeatAfterInsert = record;
+                }
+            }
+        }
+        assertThat(heartbeatAfterInsert).as("a heartbeat after the insert").isNotNull();
+        assertThat(heartbeatAfterInsert.topic()).isEqualTo("__debezium-heartbeat.hb");
+        assertThat(((Struct) heartbeatAfterInsert.key()).getString("serverName")).isEqualTo("hb");
+        assertThat(((Struct) heartbeatAfterInsert.value()).getInt64("ts_ms")).isPositive();
+        assertThat(heartbeatAfterInsert.sourceOffset()).isEqualTo(insert.sourceOffset());
+        acknowledge(task, context, List.of(insert, heartbeatAfterInsert));
+        awaitConfirmedFlushBeyond("hb", (Long) insert.sourceOffset().get("lsn_commit"));
+    }
+
+    @Test
+    void schemaChangesShowInTheNextEvent() throws Exception {
+        createTable("ddl", "id int PRIMARY KEY");
+        Map<String, String> props = config("ddl");
+        props.put("snapshot.mode", "no_data");
+        PostgresCdcTask task = start(new StubSourceTaskContext(props));
+        awaitSlot("ddl");
+        postgres.execute("INSERT INTO ddl.orders VALUES (1)", "ALTER TABLE ddl.orders ADD COLUMN tag varchar(5)",
+                "INSERT INTO ddl.orders VALUES (2, 'new')");
+        List<SourceRecord> records = poll(task, 2);
+        assertThat(after(records.get(0)).schema().field("tag")).isNull();
+        assertThat(after(records.get(1)).getString("tag")).isEqualTo("new");
+    }
+
+    @Test
+    void anIdleSlotAdvancesWhenOnlyUncapturedTablesChange() throws Exception {
+        createTable("idle", "id int PRIMARY KEY");
+        postgres.execute("CREATE TABLE idle.other (id int)");
+        Map<String, String> props = config("idle");
+        props.put("snapshot.mode", "no_data");
+        props.put("status.update.interval.ms", "200");
+        start(new StubSourceTaskContext(props));
+        awaitSlot("idle");
+        long before = currentWalLsn();
+        postgres.execute("INSERT INTO idle.other SELECT generate_series(1, 1000)");
+        awaitConfirmedFlushBeyond("idle", before);
+    }
+
+    @Test
+    void reconnectsAfterTheReplicationConnectionIsKilledWithoutLossOrRepeats() throws Exception {
+        createTable("lost", "id int PRIMARY KEY");
+        Map<String, String> props = config("lost");
+        props.put("snapshot.mode", "no_data");
+        props.put("retriable.restart.connector.wait.ms", "200");
+        PostgresCdcTask task = start(new StubSourceTaskContext(props));
+        awaitSlot("lost");
+        postgres.execute("INSERT INTO lost.orders SELECT generate_series(1, 10)");
+        List<SourceRecord> records = new ArrayList<>(poll(task, 10));
+        postgres.execute("BEGIN", "INSERT INTO lost.orders SELECT generate_series(11, 20)", "COMMIT",
+                "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = 'lost'");
+        postgres.execute("INSERT INTO lost.orders SELECT generate_series(21, 30)");
+        records.addAll(poll(task, 20));
+        assertThat(records).extracting(r -> after(r).getInt32("id"))
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 30).boxed().toList());
+        assertNothingMore(task);
+    }
+
+    /** Every mapped type, at its limits, NULL, then the same values streamed: both must give equal rows. */
+    @Test
+    void typesHaveTheSameValuesInTheSnapshotAndInTheStream() throws Exception {
+        postgres.execute("CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy')",
+                "CREATE DOMAIN public.positive AS bigint CHECK (VALUE > 0)");
+        createTable("types", "id int PRIMARY KEY, i2 smallint, i4 integer, i8 bigint, n numeric(12,3), nu numeric, "
+                + "r real, d double precision, b boolean, t text, vc varchar(10), c char(3), ba bytea, dt date, "
+                + "tm time, tm3 time(3), ts timestamp, ts3 timestamp(3), tz timestamptz, ttz timetz, iv interval, "
+                + "u uuid, j json, jb jsonb, x xml, ia int[], ta text[], m public.mood, p public.positive, "
+                + "ip inet, cd cidr, mac macaddr, mo money, pt point");
+        String limits = "-32768, 2147483647, -9223372036854775808, 123456789.125, -0.000000001, 'NaN', "
+                + "'-Infinity', true, 'tëxt', 'varchar', 'ab', '\\x00ff', '0001-01-01 BC', '23:59:59.999999', "
+                + "'12:00:00.123', '9999-12-31 23:59:59.999999', '1970-01-01 00:00:00.001', "
+                + "'2024-02-29 12:34:56.789012+05:30', '10:00:00+02', '1 year 2 mons -3 days 04:05:06.7', "
+                + "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{\"k\": [1, 2]}', '{\"k\": null}', '<a>b</a>', "
+                + "'{1,NULL,3}', '{\"x y\",z}', 'happy', 42, '10.0.0.1/8', '10.0.0.0/8', '08:00:2b:01:02:03', "
+                + "'-12.34', '(1,2)'";
+        postgres.execute("INSERT INTO types.orders VALUES (1, " + limits + ")",
+                "INSERT INTO types.orders (id) VALUES (2)");
+        PostgresCdcTask task = start(new StubSourceTaskContext(config("types")));
+        List<SourceRecord> snapshot = poll(task, 2);
+        postgres.execute("INSERT INTO types.orders VALUES (3, " + limits + ")",
+                "INSERT INTO types.orders (id) VALUES (4)");
+        List<SourceRecord> streamed = poll(task, 2);
+
+        for (int i = 0; i < 2; i++) {
+            Struct fromSnapshot = after(snapshot.get(i));
+            Struct fromStream = after(streamed.get(i));
+            for (org.apache.kafka.connect.data.Field field : fromSnapshot.schema().fields()) {
+                if (!field.name().equals("id")) {
+                    Object streamedValue = fromStream.get(field.name());
+                    Object snapshotValue = fromSnapshot.get(field.name());
+                    assertThat(java.util.Objects.deepEquals(streamedValue, snapshotValue))
+                            .as("column %s: streamed %s, snapshot %s", field.name(), streamedValue, snapshotValue)
+                            .isTrue();
+                }
+            }
+            assertThat(fromStream.schema()).isEqualTo(fromSnapshot.schema());
+        }
+        Struct row = after(streamed.get(0));
+        assertThat(row.get("n")).isEqualTo(new java.math.BigDecimal("123456789.125"));
+        assertThat(row.get("d")).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(row.get("r")).isEqualTo(Float.NaN);
+        assertThat(row.getString("tz")).isEqualTo("2024-02-29T07:04:56.789012Z");
+        assertThat(row.getString("ttz")).isEqualTo("08:00:00Z");
+        assertThat(row.getInt64("ts")).isEqualTo(253_402_300_799_999_999L);
+        assertThat(row.getInt64("ts3")).isEqualTo(1L);
+        assertThat(row.getInt32("tm3")).isEqualTo(43_200_123);
+        assertThat((byte[]) row.get("ba")).containsExactly(0, 0xff);
+        assertThat(row.getString("m")).isEqualTo("happy");
+        assertThat(row.getInt64("p")).isEqualTo(42L);
+        assertThat(row.getArray("ia")).containsExactly(1, null, 3);
+        assertThat(row.getArray("ta")).containsExactly("x y", "z");
+        assertThat(row.get("mo")).isEqualTo(new java.math.BigDecimal("-12.34"));
+        assertThat(row.getInt64("iv")).isEqualTo(14 * 2_629_800_000_000L - 3 * 86_400_000_000L + 14_706_700_000L);
+        assertThat(row.getString("pt")).isEqualTo("(1,2)");
+        assertThat(row.getString("c")).isEqualTo("ab ");
+        Struct nulls = after(streamed.get(1));
+        assertThat(nulls.schema().fields()).allSatisfy(f -> assertThat(f.name().equals("id") || nulls.get(f) == null)
+                .isTrue());
+    }
+
+    private long currentWalLsn() throws Exception {
+        try (Connection connection = postgres.superuserConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+            rs.next();
+            return io.tributary.cdc.Lsn.parse(rs.getString(1));
+        }
+    }
+
+    /** Debezium's MBean names and attributes, after 3 snapshot rows and 4 streamed records. */
+    private static void assertMetrics(String server) throws Exception {
+        javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        javax.management.ObjectName streaming = new javax.management.ObjectName(
+                "debezium.postgres:type=connector-metrics,context=streaming,server=" + server);
+        javax.management.ObjectName snapshot = new javax.management.ObjectName(
+                "debezium.postgres:type=connector-metrics,context=snapshot,server=" + server);
+        assertThat(jmx.getAttribute(streaming, "TotalNumberOfEventsSeen")).isEqualTo(4L);
+        // the reader counts a transaction when it reads its commit, which may follow the poll of its last record
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!Long.valueOf(3L).equals(jmx.getAttribute(streaming, "NumberOfCommittedTransactions"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(jmx.getAttribute(streaming, "NumberOfCommittedTransactions")).isEqualTo(3L);
+        assertThat(jmx.getAttribute(streaming, "Connected")).isEqualTo(true);
+        assertThat(jmx.getAttribute(streaming, "QueueTotalCapacity")).isEqualTo(8192);
+        assertThat((Long) jmx.getAttribute(streaming, "MilliSecondsBehindSource")).isNotNegative();
+        assertThat((Long) jmx.getAttribute(streaming, "SlotLagBytes")).isNotNegative();
+        assertThat(jmx.getAttribute(snapshot, "SnapshotCompleted")).isEqualTo(true);
+        assertThat(jmx.getAttribute(snapshot, "TotalTableCount")).isEqualTo(1);
+        assertThat(jmx.getAttribute(snapshot, "RemainingTableCount")).isEqualTo(0);
+        javax.management.openmbean.TabularData rows =
+                (javax.management.openmbean.TabularData) jmx.getAttribute(snapshot, "RowsScanned");
+        assertThat(rows.get(new Object[] {server + ".orders"}).get("value")).isEqualTo(3L);
+    }
+
+    private void awaitSlot(String slot) throws Exception {
+        awaitQuery("SELECT 1 FROM pg_replication_slots WHERE slot_name = '" + slot + "' AND active", "slot " + slot);
+    }
+
+    private void awaitConfirmedFlushBeyond(String slot, long lsn) throws Exception {
+        awaitQuery("SELECT 1 FROM pg_replication_slots WHERE slot_name = '" + slot
+                + "' AND confirmed_flush_lsn > '" + io.tributary.cdc.Lsn.format(lsn) + "'::pg_lsn",
+                "confirmed_flush_lsn of " + slot + " beyond " + io.tributary.cdc.Lsn.format(lsn));
+    }
+
+    private void awaitQuery(String sql, String what) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try (Connection connection = postgres.superuserConnection();
+                Statement statement = connection.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = statement.executeQuery(sql)) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("Timed out waiting for " + what);
+    }
+}

@@ -1,0 +1,168 @@
+package io.tributary.cdc.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+
+import io.tributary.cdc.decoder.TupleValue;
+import io.tributary.cdc.types.DecimalHandlingMode;
+import io.tributary.cdc.types.PgTypeOids;
+import io.tributary.cdc.types.TypeMapper;
+import io.tributary.cdc.types.TypeRegistry;
+
+class ChangeEventFactoryTest {
+
+    private static final TableId ORDERS = new TableId("public", "orders");
+    private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC);
+
+    private final TableSchema schema = new TableSchema("shop", ORDERS, List.of(
+            new ColumnInfo("id", PgTypeOids.INT4, -1, "integer"),
+            new ColumnInfo("note", PgTypeOids.TEXT, -1, "text"),
+            new ColumnInfo("doc", PgTypeOids.JSONB, -1, "jsonb")),
+            List.of("id"), new TypeMapper(new TypeRegistry(), DecimalHandlingMode.PRECISE), SourceInfo.SCHEMA);
+    private final SourceInfo sourceInfo = new SourceInfo("shop", "tributary");
+    private final Struct source = sourceInfo.struct(ORDERS, 77, 5L, 900, SourceInfo.SnapshotMarker.FALSE);
+    private final AtomicLong serial = new AtomicLong();
+
+    private ChangeEventFactory factory(boolean tombstones, Set<Character> skipped) {
+        return new ChangeEventFactory("shop", Map.of("server", "shop"), tombstones, skipped, CLOCK);
+    }
+
+    private Map<String, ?> nextOffset() {
+        return Map.of("n", serial.incrementAndGet());
+    }
+
+    private static RowText row(TupleValue... values) {
+        return RowText.of(List.of(values));
+    }
+
+    @Test
+    void insertHasTheDebeziumEnvelopeAndKey() {
+        List<SourceRecord> records = factory(true, Set.of()).change(schema, 'c', null, false,
+                row(TupleValue.text("1"), TupleValue.text("hi"), TupleValue.NULL), source, this::nextOffset);
+        assertThat(records).hasSize(1);
+        SourceRecord record = records.get(0);
+        assertThat(record.topic()).isEqualTo("shop.public.orders");
+        assertThat(record.keySchema().name()).isEqualTo("shop.public.orders.Key");
+        assertThat(((Struct) record.key()).getInt32("id")).isEqualTo(1);
+        Struct value = (Struct) record.value();
+        assertThat(record.valueSchema().name()).isEqualTo("shop.public.orders.Envelope");
+        assertThat(value.getString("op")).isEqualTo("c");
+        assertThat(value.getInt64("ts_ms")).isEqualTo(1_000L);
+        assertThat(value.getStruct("before")).isNull();
+        assertThat(value.getStruct("after").getString("note")).isEqualTo("hi");
+        assertThat(value.getStruct("after").get("doc")).isNull();
+        Struct src = value.getStruct("source");
+        assertThat(src.schema().name()).isEqualTo("io.debezium.connector.postgresql.Source");
+        assertThat(src.getString("connector")).isEqualTo("postgresql");
+        assertThat(src.getString("name")).isEqualTo("shop");
+        assertThat(src.getString("db")).isEqualTo("tributary");
+        assertThat(src.getString("schema")).isEqualTo("public");
+        assertThat(src.getString("table")).isEqualTo("orders");
+        assertThat(src.getInt64("lsn")).isEqualTo(77L);
+        assertThat(src.getInt64("txId")).isEqualTo(5L);
+        assertThat(src.getString("snapshot")).isEqualTo("false");
+        assertThat(record.headers().isEmpty()).isTrue();
+        value.validate();
+    }
+
+    @Test
+    void unchangedToastColumnsAreNullAndListedInAHeader() {
+        SourceRecord record = factory(true, Set.of()).change(schema, 'u', null, false,
+                row(TupleValue.text("1"), TupleValue.UNCHANGED_TOAST, TupleValue.UNCHANGED_TOAST), source,
+                this::nextOffset).get(0);
+        Struct after = ((Struct) record.value()).getStruct("after");
+        assertThat(after.get("note")).isNull();
+        assertThat(after.get("doc")).isNull();
+        assertThat(record.headers().lastWithName(ChangeEventFactory.UNCHANGED_COLUMNS_HEADER).value())
+                .isEqualTo("note,doc");
+    }
+
+    @Test
+    void underReplicaIdentityFullTheOldValueFillsAnUnchangedToastColumn() {
+        SourceRecord record = factory(true, Set.of()).change(schema, 'u',
+                row(TupleValue.text("1"), TupleValue.text("long text"), TupleValue.NULL), true,
+                row(TupleValue.text("1"), TupleValue.UNCHANGED_TOAST, TupleValue.text("{}")), source,
+                this::nextOffset).get(0);
+        Struct value = (Struct) record.value();
+        assertThat(value.getStruct("after").getString("note")).isEqualTo("long text");
+        assertThat(value.getStruct("before").getString("note")).isEqualTo("long text");
+        assertThat(record.headers().isEmpty()).isTrue();
+    }
+
+    @Test
+    void deleteIsFollowedByATombstoneWithItsOwnOffset() {
+        List<SourceRecord> records = factory(true, Set.of()).change(schema, 'd',
+                row(TupleValue.text("9"), TupleValue.NULL, TupleValue.NULL), false, null, source, this::nextOffset);
+        assertThat(records).hasSize(2);
+        assertThat(((Struct) records.get(0).value()).getStruct("before").getInt32("id")).isEqualTo(9);
+        assertThat(((Struct) records.get(0).value()).getStruct("after")).isNull();
+        assertThat(records.get(1).value()).isNull();
+        assertThat(records.get(1).key()).isEqualTo(records.get(0).key());
+        assertThat(records.get(0).sourceOffset()).isEqualTo(Map.of("n", 1L));
+        assertThat(records.get(1).sourceOffset()).isEqualTo(Map.of("n", 2L));
+        assertThat(factory(false, Set.of()).change(schema, 'd',
+                row(TupleValue.text("9"), TupleValue.NULL, TupleValue.NULL), false, null, source, this::nextOffset))
+                .hasSize(1);
+    }
+
+    @Test
+    void skippedOperationsProduceNothing() {
+        ChangeEventFactory factory = factory(true, Set.of('u', 't'));
+        assertThat(factory.change(schema, 'u', null, false,
+                row(TupleValue.text("1"), TupleValue.NULL, TupleValue.NULL), source, this::nextOffset)).isEmpty();
+        assertThat(factory.truncate(schema, source, this::nextOffset)).isEmpty();
+        assertThat(factory(true, Set.of()).truncate(schema, source, this::nextOffset)).singleElement()
+                .satisfies(r -> assertThat(((Struct) r.value()).getString("op")).isEqualTo("t"));
+    }
+
+    @Test
+    void tablesWithoutPrimaryKeyHaveNoKey() {
+        TableSchema keyless = new TableSchema("shop", ORDERS, schema.columns(), List.of(),
+                new TypeMapper(new TypeRegistry(), DecimalHandlingMode.PRECISE), SourceInfo.SCHEMA);
+        SourceRecord record = factory(true, Set.of()).change(keyless, 'd',
+                row(TupleValue.text("1"), TupleValue.text("x"), TupleValue.NULL), true, null, source,
+                this::nextOffset).get(0);
+        assertThat(record.keySchema()).isNull();
+        assertThat(record.key()).isNull();
+        assertThat(keyless.rowSchema().field("id").schema().isOptional()).isTrue();
+        assertThat(schema.rowSchema().field("id").schema().isOptional()).isFalse();
+    }
+
+    @Test
+    void aChangedKeyIsADeleteOfTheOldKeyThenACreate() {
+        List<SourceRecord> records = factory(true, Set.of()).change(schema, 'u',
+                row(TupleValue.text("1"), TupleValue.NULL, TupleValue.NULL), false,
+                row(TupleValue.text("2"), TupleValue.text("moved"), TupleValue.NULL), source, this::nextOffset);
+        assertThat(records).extracting(r -> r.value() == null ? "tombstone" : ((Struct) r.value()).getString("op"))
+                .containsExactly("d", "tombstone", "c");
+        assertThat(records).extracting(r -> ((Struct) r.key()).getInt32("id")).containsExactly(1, 1, 2);
+        assertThat(((Struct) records.get(2).value()).getStruct("after").getString("note")).isEqualTo("moved");
+        assertThat(records).extracting(SourceRecord::sourceOffset).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void filteredColumnsAreLeftOutButTheKeyStays() {
+        TableSchema narrow = new TableSchema("shop", ORDERS, schema.columns(), List.of("id"),
+                new TypeMapper(new TypeRegistry(), DecimalHandlingMode.PRECISE), SourceInfo.SCHEMA,
+                column -> column.equals("doc"));
+        assertThat(narrow.rowSchema().fields()).extracting(f -> f.name()).containsExactly("id", "doc");
+        SourceRecord record = factory(true, Set.of()).change(narrow, 'c', null, false,
+                row(TupleValue.text("7"), TupleValue.text("secret"), TupleValue.text("{}")), source,
+                this::nextOffset).get(0);
+        Struct after = ((Struct) record.value()).getStruct("after");
+        assertThat(after.getInt32("id")).isEqualTo(7);
+        assertThat(after.getString("doc")).isEqualTo("{}");
+        assertThat(((Struct) record.key()).getInt32("id")).isEqualTo(7);
+    }
+}
