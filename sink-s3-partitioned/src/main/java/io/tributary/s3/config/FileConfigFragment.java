@@ -10,6 +10,8 @@ import io.tributary.common.config.EnumParser;
 import io.tributary.s3.format.AvroCodec;
 import io.tributary.s3.format.Compression;
 import io.tributary.s3.format.FormatType;
+import io.tributary.s3.format.ParquetCodec;
+import io.tributary.s3.format.TimestampUnit;
 
 /** The "Files" group: object format, when a file is closed and uploaded, and which records it takes. */
 public final class FileConfigFragment {
@@ -21,18 +23,30 @@ public final class FileConfigFragment {
     public static final String FORMAT_DOC = "Object format, in place of Confluent's 'format.class'. 'jsonl': one JSON "
             + "document per line, the record value (schemaless records too); decimals are written as strings, "
             + "Timestamp as ISO-8601 UTC, Date as yyyy-MM-dd, bytes as base64. 'avro': Avro object container files "
-            + "(.avro) with logical types; records need a value schema (others go to the dead-letter queue), and a "
-            + "record with a different schema starts a new file.";
+            + "(.avro) with logical types. 'parquet': Parquet files (.parquet) with logical types (decimal, date, "
+            + "time, timestamp, uuid), nested structs, lists and maps. Avro and Parquet need a value schema (other "
+            + "records go to the dead-letter queue). A file takes records whose schema projects onto its first "
+            + "record's without loss (fields it lacks are optional); any other schema change starts a new file.";
 
     public static final String COMPRESSION = "s3.compression.type";
     public static final String COMPRESSION_DEFAULT = EnumParser.configValue(Compression.NONE);
     public static final String COMPRESSION_DOC = "Compression of whole 'jsonl' objects: 'none', 'gzip' (.gz) or 'zstd' "
-            + "(.zst). Avro compresses blocks instead: see 'avro.codec'.";
+            + "(.zst). Avro and Parquet compress inside the file instead: see 'avro.codec' and 'parquet.codec'.";
 
     public static final String AVRO_CODEC = "avro.codec";
     public static final String AVRO_CODEC_DEFAULT = EnumParser.configValue(AvroCodec.NULL);
     public static final String AVRO_CODEC_DOC = "Block compression of 'avro' files: 'null' (none), 'deflate' or "
             + "'zstandard'.";
+
+    public static final String PARQUET_CODEC = "parquet.codec";
+    public static final String PARQUET_CODEC_DEFAULT = EnumParser.configValue(ParquetCodec.SNAPPY);
+    public static final String PARQUET_CODEC_DOC = "Page compression of 'parquet' files: 'snappy', 'zstd' or 'none'.";
+
+    public static final String PARQUET_TIMESTAMP_UNIT = "parquet.timestamp.unit";
+    public static final String PARQUET_TIMESTAMP_UNIT_DEFAULT = EnumParser.configValue(TimestampUnit.MILLIS);
+    public static final String PARQUET_TIMESTAMP_UNIT_DOC = "Unit of Parquet TIMESTAMP columns (UTC-adjusted) for "
+            + "Connect Timestamp fields: 'millis', or 'micros' for engines that expect microseconds. The values "
+            + "carry milliseconds either way.";
 
     public static final String FLUSH_SIZE = "flush.size";
     public static final String FLUSH_SIZE_DOC = "Number of records after which a file is closed and uploaded.";
@@ -85,6 +99,13 @@ public final class FileConfigFragment {
                 .define(AVRO_CODEC, Type.STRING, AVRO_CODEC_DEFAULT, EnumParser.validator(AvroCodec.class),
                         Importance.LOW, AVRO_CODEC_DOC, GROUP, ++order, Width.SHORT, "Avro codec",
                         EnumParser.recommender(AvroCodec.class))
+                .define(PARQUET_CODEC, Type.STRING, PARQUET_CODEC_DEFAULT, EnumParser.validator(ParquetCodec.class),
+                        Importance.LOW, PARQUET_CODEC_DOC, GROUP, ++order, Width.SHORT, "Parquet codec",
+                        EnumParser.recommender(ParquetCodec.class))
+                .define(PARQUET_TIMESTAMP_UNIT, Type.STRING, PARQUET_TIMESTAMP_UNIT_DEFAULT,
+                        EnumParser.validator(TimestampUnit.class), Importance.LOW, PARQUET_TIMESTAMP_UNIT_DOC,
+                        GROUP, ++order, Width.SHORT, "Parquet timestamp unit",
+                        EnumParser.recommender(TimestampUnit.class))
                 .define(FLUSH_SIZE, Type.INT, ConfigDef.NO_DEFAULT_VALUE, Range.atLeast(1),
                         Importance.HIGH, FLUSH_SIZE_DOC, GROUP, ++order, Width.SHORT, "Flush size")
                 .define(ROTATE_INTERVAL_MS, Type.LONG, ROTATE_INTERVAL_MS_DEFAULT,

@@ -17,6 +17,8 @@ import io.tributary.common.config.EnumParser;
 import io.tributary.s3.format.AvroCodec;
 import io.tributary.s3.format.Compression;
 import io.tributary.s3.format.FormatType;
+import io.tributary.s3.format.ParquetCodec;
+import io.tributary.s3.format.TimestampUnit;
 import io.tributary.s3.partition.PathTemplate;
 
 /** Configuration of the S3 sink connector and its tasks; key names follow Confluent's S3 sink where it has them. */
@@ -69,7 +71,7 @@ public final class S3SinkConnectorConfig extends AbstractConfig {
         }
         if (format() != FormatType.JSONL && compression() != Compression.NONE) {
             problems.put(FileConfigFragment.COMPRESSION, "applies to format jsonl only; for avro set "
-                    + FileConfigFragment.AVRO_CODEC);
+                    + FileConfigFragment.AVRO_CODEC + ", for parquet " + FileConfigFragment.PARQUET_CODEC);
         }
         boolean hasKeyId = !accessKeyId().isEmpty();
         boolean hasSecret = secretAccessKey().isPresent();
@@ -163,6 +165,16 @@ public final class S3SinkConnectorConfig extends AbstractConfig {
     public AvroCodec avroCodec() {
         return EnumParser.parse(AvroCodec.class, FileConfigFragment.AVRO_CODEC,
                 getString(FileConfigFragment.AVRO_CODEC));
+    }
+
+    public ParquetCodec parquetCodec() {
+        return EnumParser.parse(ParquetCodec.class, FileConfigFragment.PARQUET_CODEC,
+                getString(FileConfigFragment.PARQUET_CODEC));
+    }
+
+    public TimestampUnit parquetTimestampUnit() {
+        return EnumParser.parse(TimestampUnit.class, FileConfigFragment.PARQUET_TIMESTAMP_UNIT,
+                getString(FileConfigFragment.PARQUET_TIMESTAMP_UNIT));
     }
 
     public int flushSize() {

@@ -16,8 +16,9 @@ import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
- * Avro object container files of the record values. A file holds one value schema: a record with another schema
- * closes the file and starts the next. The sync marker derives from the object key, so a replay writes the same bytes.
+ * Avro object container files of the record values. A file's schema is its first record's; later records whose
+ * schema projects onto it (see {@link SchemaEvolution}) join it, others close the file and start the next. The
+ * sync marker derives from the object key, so a replay writes the same bytes.
  */
 public final class AvroFormat implements RecordFormat {
 
@@ -68,7 +69,7 @@ public final class AvroFormat implements RecordFormat {
     private final class Writer implements RecordFileWriter {
         private final OutputStream out;
         private final byte[] sync;
-        private org.apache.kafka.connect.data.Schema connectSchema;
+        private final SchemaEvolution.FileSchema connectSchema = new SchemaEvolution.FileSchema();
         private Schema schema;
         private DataFileWriter<Object> file;
 
@@ -79,21 +80,24 @@ public final class AvroFormat implements RecordFormat {
 
         @Override
         public boolean accepts(SinkRecord record) {
-            return connectSchema == null || connectSchema.equals(record.valueSchema());
+            return connectSchema.fits(record.valueSchema());
         }
 
         @Override
         public void write(SinkRecord record) throws IOException {
-            if (record.valueSchema() == null) {
+            org.apache.kafka.connect.data.Schema valueSchema = record.valueSchema();
+            if (valueSchema == null) {
                 throw new DataException("Record " + record.topic() + "-" + record.kafkaPartition() + "@"
                         + record.kafkaOffset() + " has no value schema; format 'avro' needs one (use a converter "
                         + "with schemas, or format 'jsonl')");
             }
-            Schema recordSchema = schema != null && connectSchema.equals(record.valueSchema())
-                    ? schema : avroSchema(record.valueSchema());
+            org.apache.kafka.connect.data.Schema target = connectSchema.schema() == null
+                    ? valueSchema : connectSchema.schema();
+            Schema recordSchema = schema != null ? schema : avroSchema(target);
             Object datum;
             try {
-                datum = AvroValues.convert(recordSchema, record.valueSchema(), record.value());
+                Object value = SchemaEvolution.project(valueSchema, record.value(), target);
+                datum = AvroValues.convert(recordSchema, target, value);
             } catch (ClassCastException e) {
                 throw new DataException("Record " + record.topic() + "-" + record.kafkaPartition() + "@"
                         + record.kafkaOffset() + " does not match its own schema: " + e.getMessage(), e);
@@ -103,7 +107,7 @@ public final class AvroFormat implements RecordFormat {
                         + record.kafkaOffset() + " cannot be written with Avro schema " + recordSchema);
             }
             if (file == null) {
-                connectSchema = record.valueSchema();
+                connectSchema.set(valueSchema);
                 schema = recordSchema;
                 file = new DataFileWriter<>(new GenericDatumWriter<>(schema)).setCodec(codec.factory());
                 file.create(schema, out, sync);

@@ -5,5 +5,7 @@ public enum FormatType {
     /** One JSON document per line (JSON lines), schemaless records included. */
     JSONL,
     /** Avro object container files; records need a value schema. */
-    AVRO
+    AVRO,
+    /** Apache Parquet files; records need a value schema. */
+    PARQUET
 }

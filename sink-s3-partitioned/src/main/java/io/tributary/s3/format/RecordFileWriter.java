@@ -20,4 +20,9 @@ public interface RecordFileWriter extends Closeable {
     default boolean accepts(SinkRecord record) {
         return true;
     }
+
+    /** Encoded bytes the writer holds that have not reached its stream yet (e.g. an open Parquet row group). */
+    default long pendingBytes() {
+        return 0;
+    }
 }

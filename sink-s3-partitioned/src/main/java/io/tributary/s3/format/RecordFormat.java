@@ -24,6 +24,8 @@ public interface RecordFormat {
         switch (config.format()) {
             case AVRO:
                 return new AvroFormat(config.avroCodec());
+            case PARQUET:
+                return new ParquetFormat(config.parquetCodec(), config.parquetTimestampUnit());
             case JSONL:
             default:
                 return new JsonLinesFormat(config.compression());

@@ -72,9 +72,9 @@ final class OpenFile {
         return new Closed(new FileRange(key, path, start, end, count), bytes.toByteArray());
     }
 
-    /** Heap this file holds: its byte buffer plus an allowance for the encoder's and compressor's own buffers. */
+    /** Heap this file holds: its byte buffer, what the encoder has not flushed yet, and an allowance for buffers. */
     long bufferedBytes() {
-        return bytes.capacity() + allowance;
+        return bytes.capacity() + writer.pendingBytes() + allowance;
     }
 
     String path() {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import io.tributary.s3.format.Compression;
 import io.tributary.s3.format.FormatType;
+import io.tributary.s3.format.ParquetCodec;
+import io.tributary.s3.format.TimestampUnit;
 
 class S3SinkConnectorConfigTest {
 
@@ -43,6 +45,27 @@ class S3SinkConnectorConfigTest {
         assertThat(config.rotateScheduleIntervalMs()).isEqualTo(-1);
         assertThat(config.nullValues()).isEqualTo(NullValueBehavior.IGNORE);
         assertThat(config.secretAccessKey()).isEmpty();
+    }
+
+    @Test
+    void parquetKeysDefaultToSnappyAndMillisAndRejectUnknownValues() {
+        Map<String, String> props = minimal();
+        props.put("format", "PARQUET");
+
+        assertThat(config(props).format()).isEqualTo(FormatType.PARQUET);
+        assertThat(config(props).parquetCodec()).isEqualTo(ParquetCodec.SNAPPY);
+        assertThat(config(props).parquetTimestampUnit()).isEqualTo(TimestampUnit.MILLIS);
+        props.put("parquet.codec", "zstd");
+        props.put("parquet.timestamp.unit", "Micros");
+        assertThat(config(props).parquetCodec()).isEqualTo(ParquetCodec.ZSTD);
+        assertThat(config(props).parquetTimestampUnit()).isEqualTo(TimestampUnit.MICROS);
+        props.put("parquet.codec", "lz4");
+        assertThatThrownBy(() -> config(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("parquet.codec");
+        props.put("parquet.codec", "none");
+        props.put("s3.compression.type", "gzip");
+        assertThatThrownBy(() -> config(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("s3.compression.type").hasMessageContaining("parquet.codec");
     }
 
     @Test

@@ -1,0 +1,258 @@
+package io.tributary.s3.format;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Parquet files of the record values, written with parquet-java but no Hadoop at runtime (plain configuration, our
+ * own codecs, our own output file). A file's schema is its first record's; later records whose schema projects onto
+ * it (see {@link SchemaEvolution}) join it, others start the next file. Parquet holds no timestamps or random
+ * values, so the same records give the same bytes.
+ */
+public final class ParquetFormat implements RecordFormat {
+
+    /** Row groups close at this size; files are usually smaller, so most hold one. */
+    static final long ROW_GROUP_BYTES = 32L * 1024 * 1024;
+    private static final int PAGE_BYTES = 1024 * 1024;
+
+    private final ParquetCodec codec;
+    private final TimestampUnit timestampUnit;
+    private final ParquetValues values;
+
+    public ParquetFormat(ParquetCodec codec, TimestampUnit timestampUnit) {
+        this.codec = codec;
+        this.timestampUnit = timestampUnit;
+        this.values = new ParquetValues(timestampUnit);
+    }
+
+    @Override
+    public String extension() {
+        return "parquet";
+    }
+
+    @Override
+    public long bufferAllowanceBytes() {
+        return 128 * 1024; // column writers' first slabs, dictionaries and statistics
+    }
+
+    @Override
+    public RecordFileWriter open(OutputStream out, String fileKey) {
+        return new Writer(new CountingOutputStream(out));
+    }
+
+    private final class Writer implements RecordFileWriter {
+        private final CountingOutputStream out;
+        private final SchemaEvolution.FileSchema fileSchema = new SchemaEvolution.FileSchema();
+        private ParquetWriter<Object> file;
+
+        Writer(CountingOutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public boolean accepts(SinkRecord record) {
+            return fileSchema.fits(record.valueSchema());
+        }
+
+        @Override
+        public void write(SinkRecord record) throws IOException {
+            Schema recordSchema = record.valueSchema();
+            if (recordSchema == null) {
+                throw new DataException(where(record) + " has no value schema; format 'parquet' needs one (use a "
+                        + "converter with schemas, or format 'jsonl')");
+            }
+            Schema schema = fileSchema.schema() == null ? recordSchema : fileSchema.schema();
+            Object value;
+            try {
+                value = SchemaEvolution.project(recordSchema, record.value(), schema);
+                values.write(ParquetValues.DRY_RUN, schema, value);
+            } catch (DataException e) {
+                throw new DataException(where(record) + " cannot be written as Parquet: " + e.getMessage(), e);
+            }
+            if (file == null) {
+                MessageType message;
+                try {
+                    message = ParquetSchemas.toParquet(schema, timestampUnit);
+                } catch (DataException e) {
+                    throw new DataException(where(record) + " cannot be written as Parquet: " + e.getMessage(), e);
+                }
+                file = new Builder(new StreamOutputFile(out), new ConnectWriteSupport(message, schema, values))
+                        .withConf(new PlainParquetConfiguration())
+                        .withCodecFactory(ParquetCompressors.INSTANCE)
+                        .withCompressionCodec(codec.codecName())
+                        .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                        .withRowGroupSize(ROW_GROUP_BYTES)
+                        .withPageSize(PAGE_BYTES)
+                        .withDictionaryEncoding(true)
+                        .withValidation(false)
+                        .build();
+                fileSchema.set(schema);
+            }
+            file.write(value);
+        }
+
+        @Override
+        public long pendingBytes() {
+            return file == null ? 0 : Math.max(0, file.getDataSize() - out.position());
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (file != null) {
+                file.close();
+            } else {
+                out.close();
+            }
+        }
+
+        private String where(SinkRecord record) {
+            return "Record " + record.topic() + "-" + record.kafkaPartition() + "@" + record.kafkaOffset();
+        }
+    }
+
+    /** Hands Connect values to {@link ParquetValues} against one schema. */
+    private static final class ConnectWriteSupport extends WriteSupport<Object> {
+        private final MessageType message;
+        private final Schema schema;
+        private final ParquetValues values;
+        private RecordConsumer consumer;
+
+        ConnectWriteSupport(MessageType message, Schema schema, ParquetValues values) {
+            this.message = message;
+            this.schema = schema;
+            this.values = values;
+        }
+
+        @Override
+        public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
+            throw new UnsupportedOperationException("written without Hadoop: init(ParquetConfiguration) only");
+        }
+
+        @Override
+        public WriteContext init(ParquetConfiguration configuration) {
+            return new WriteContext(message, Map.of());
+        }
+
+        @Override
+        public void prepareForWrite(RecordConsumer recordConsumer) {
+            this.consumer = recordConsumer;
+        }
+
+        @Override
+        public void write(Object value) {
+            values.write(consumer, schema, value);
+        }
+
+        @Override
+        public String getName() {
+            return "tributary-connect";
+        }
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<Object, Builder> {
+        private final WriteSupport<Object> support;
+
+        Builder(OutputFile file, WriteSupport<Object> support) {
+            super(file);
+            this.support = support;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Object> getWriteSupport(org.apache.hadoop.conf.Configuration configuration) {
+            throw new UnsupportedOperationException("written without Hadoop: getWriteSupport(ParquetConfiguration)");
+        }
+
+        @Override
+        protected WriteSupport<Object> getWriteSupport(ParquetConfiguration configuration) {
+            return support;
+        }
+    }
+
+    /** The file's one stream; Parquet asks for it once and closes it when the footer is written. */
+    private static final class StreamOutputFile implements OutputFile {
+        private final CountingOutputStream out;
+
+        StreamOutputFile(CountingOutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public PositionOutputStream create(long blockSizeHint) {
+            return out;
+        }
+
+        @Override
+        public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+            return out;
+        }
+
+        @Override
+        public boolean supportsBlockSize() {
+            return false;
+        }
+
+        @Override
+        public long defaultBlockSize() {
+            return 0;
+        }
+    }
+
+    private static final class CountingOutputStream extends PositionOutputStream {
+        private final OutputStream out;
+        private long position;
+
+        CountingOutputStream(OutputStream out) {
+            this.out = out;
+        }
+
+        long position() {
+            return position;
+        }
+
+        @Override
+        public long getPos() {
+            return position;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            position++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            position += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+}
