@@ -1,5 +1,6 @@
 package io.tributary.s3;
 
+import io.tributary.testkit.task.StubSinkTaskContext;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

@@ -1,5 +1,6 @@
 package io.tributary.s3;
 
+import io.tributary.testkit.task.StubSinkTaskContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.tributary.s3;
+package io.tributary.testkit.task;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,7 +82,7 @@ public final class StubSinkTaskContext implements SinkTaskContext {
 
     @Override
     public PluginMetrics pluginMetrics() {
-        throw new UnsupportedOperationException("the S3 sink registers no plugin metrics");
+        throw new UnsupportedOperationException("this stub records no plugin metrics");
     }
 
     @Override
