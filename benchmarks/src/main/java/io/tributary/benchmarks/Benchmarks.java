@@ -3,6 +3,8 @@ package io.tributary.benchmarks;
 import io.tributary.benchmarks.cdc.CdcLatencyBenchmark;
 import io.tributary.benchmarks.cdc.CdcSnapshotBenchmark;
 import io.tributary.benchmarks.cdc.CdcStreamingBenchmark;
+import io.tributary.benchmarks.s3.S3MemoryBenchmark;
+import io.tributary.benchmarks.s3.S3ThroughputBenchmark;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,6 +19,8 @@ public final class Benchmarks {
         CASES.put("cdc-streaming", CdcStreamingBenchmark::fromSystemProperties);
         CASES.put("cdc-snapshot", CdcSnapshotBenchmark::fromSystemProperties);
         CASES.put("cdc-latency", CdcLatencyBenchmark::fromSystemProperties);
+        CASES.put("s3-throughput", S3ThroughputBenchmark::fromSystemProperties);
+        CASES.put("s3-memory", S3MemoryBenchmark::fromSystemProperties);
     }
 
     private Benchmarks() {

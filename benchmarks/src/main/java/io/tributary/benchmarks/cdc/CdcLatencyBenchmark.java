@@ -1,6 +1,7 @@
 package io.tributary.benchmarks.cdc;
 
 import io.tributary.benchmarks.BenchmarkCase;
+import io.tributary.benchmarks.HeapWatcher;
 import io.tributary.benchmarks.Result;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -1,4 +1,4 @@
-package io.tributary.benchmarks.cdc;
+package io.tributary.benchmarks;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
@@ -19,12 +19,12 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The peak heap of this JVM (the Connect worker's, which also hosts the broker and the harness) while it watches:
- * the heap just before each collection, from GC notifications, and a 50 ms sample of the heap in use, whichever is
- * higher. The heap peaks right before a collection, which sampling alone would miss. That peak follows the
+ * The peak heap of this JVM while it watches (the Connect worker's, which also hosts the broker and the harness; in
+ * s3-memory the heap-capped child's): the heap just before each collection, from GC notifications, and a 50 ms sample
+ * of the heap in use, whichever is higher. The heap peaks right before a collection, which sampling alone would miss. That peak follows the
  * collector's sizing (it grows with -Xmx); the largest heap left after a collection is reported too, as the live set.
  */
-final class HeapWatcher implements AutoCloseable {
+public final class HeapWatcher implements AutoCloseable {
 
     private static final long SAMPLE_MS = 50;
 
@@ -55,22 +55,22 @@ final class HeapWatcher implements AutoCloseable {
     }
 
     /** Collects garbage, takes the heap in use as the baseline and starts watching. */
-    static HeapWatcher start() {
+    public static HeapWatcher start() {
         return new HeapWatcher();
     }
 
     /** Heap in use after a full collection when watching began: broker, worker and harness at rest. */
-    long baselineBytes() {
+    public long baselineBytes() {
         return baseline;
     }
 
-    long peakBytes() {
+    public long peakBytes() {
         record(heapUsed());
         return peak.get();
     }
 
     /** The most heap any collection left in use while watching (the baseline if none ran). */
-    long peakAfterGcBytes() {
+    public long peakAfterGcBytes() {
         return Math.max(baseline, peakAfterGc.get());
     }
 

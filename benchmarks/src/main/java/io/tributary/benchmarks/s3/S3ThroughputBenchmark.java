@@ -1,0 +1,239 @@
+package io.tributary.benchmarks.s3;
+
+import io.tributary.benchmarks.BenchmarkCase;
+import io.tributary.benchmarks.HeapWatcher;
+import io.tributary.benchmarks.Result;
+import io.tributary.testkit.Await;
+import io.tributary.testkit.connect.ConnectCluster;
+import io.tributary.testkit.s3.S3Server;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.connect.data.Struct;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * S3 sink throughput against its ceiling, per format, on one S3 server: {@code records} records already in Kafka
+ * (see {@link ValueFormat}) are consumed by the packaged sink until its manifests say every record is durable;
+ * the ceiling encodes the same records from memory with the same library and PUTs the same objects with the raw SDK.
+ */
+public final class S3ThroughputBenchmark implements BenchmarkCase {
+
+    static final String TOPIC = "orders";
+    static final Duration STALL = Duration.ofSeconds(120);
+    private static final String NOT_MEASURED = "NA";
+
+    private final ObjectPlan plan;
+    private final int tasks;
+    private final List<BenchFormat> formats;
+    private final ValueFormat valueFormat;
+
+    S3ThroughputBenchmark(ObjectPlan plan, int tasks, List<BenchFormat> formats, ValueFormat valueFormat) {
+        if (plan.partitions() < tasks) {
+            throw new IllegalArgumentException(tasks + " tasks need at least as many partitions, not "
+                    + plan.partitions());
+        }
+        this.plan = plan;
+        this.tasks = tasks;
+        this.formats = formats;
+        this.valueFormat = valueFormat;
+    }
+
+    /**
+     * From {@code -Drecords} (1000000), {@code -Dpartitions} (4), {@code -Dtasks} (1), {@code -Dflush.size} (10000),
+     * {@code -Dformats} (jsonl,parquet), {@code -Dconverter} (payload; or json).
+     */
+    public static S3ThroughputBenchmark fromSystemProperties() {
+        long records = Long.getLong("records", 1_000_000);
+        int partitions = Integer.getInteger("partitions", 4);
+        ObjectPlan plan = ObjectPlan.fitting(records, partitions, Integer.getInteger("flush.size", 10_000));
+        List<BenchFormat> formats = Arrays.stream(System.getProperty("formats", "jsonl,parquet").split(","))
+                .map(BenchFormat::parse).toList();
+        return new S3ThroughputBenchmark(plan, Integer.getInteger("tasks", 1), formats,
+                ValueFormat.parse(System.getProperty("converter", "payload")));
+    }
+
+    @Override
+    public String name() {
+        return "s3-throughput";
+    }
+
+    @Override
+    public Result run() throws Exception {
+        Map<BenchFormat, Figures> figures = new EnumMap<>(BenchFormat.class);
+        long kafkaBytes;
+        ConnectCluster.Builder builder = ConnectCluster.builder()
+                .pluginModules("sink-s3-partitioned")
+                .workerProperty("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        valueFormat.configureWorker(builder::workerProperty);
+        try (S3Server server = S3Server.start();
+                ConnectCluster cluster = builder.start();
+                S3Client s3 = BenchS3.client(server)) {
+            server.createBucket(BenchS3.BUCKET);
+            cluster.kafka().createTopic(TOPIC, plan.partitions(), 1, Map.of("retention.ms", "-1"));
+            long loadStarted = System.nanoTime();
+            kafkaBytes = TopicLoader.load(cluster.bootstrapServers(), TOPIC, plan, valueFormat);
+            System.err.printf(Locale.ROOT, "%s: %d records (%d value bytes) in Kafka after %.1f s%n", name(),
+                    plan.records(), kafkaBytes, (System.nanoTime() - loadStarted) / 1e9);
+            for (BenchFormat format : formats) {
+                String unsupported = unsupported(cluster, server, format);
+                if (unsupported != null) {
+                    System.err.printf("%s: %s not measured: the packaged sink rejects format=%s (%s)%n", name(),
+                            format.configValue(), format.configValue(), unsupported);
+                    continue;
+                }
+                Measured sink = sink(cluster, server, s3, format);
+                Measured ceiling = ceiling(s3, format);
+                figures.put(format, new Figures(sink, ceiling));
+            }
+        }
+        return result(kafkaBytes, figures);
+    }
+
+    /** Why the packaged sink's validation rejects {@code format}, or null when it takes it. */
+    private String unsupported(ConnectCluster cluster, S3Server server, BenchFormat format) {
+        Map<String, List<String>> errors = cluster.validationErrors(BenchS3.CONNECTOR_CLASS,
+                connectorConfig(server, format));
+        List<String> formatErrors = errors.get("format");
+        return formatErrors == null || formatErrors.isEmpty() ? null : String.join("; ", formatErrors);
+    }
+
+    Map<String, String> connectorConfig(S3Server server, BenchFormat format) {
+        Map<String, String> config = new HashMap<>(BenchS3.storeConfig(server));
+        config.put("connector.class", BenchS3.CONNECTOR_CLASS);
+        config.put("tasks.max", Integer.toString(tasks));
+        config.put("topics", TOPIC);
+        config.put("topics.dir", sinkDir(format));
+        config.put("format", format.configValue());
+        config.put("flush.size", Integer.toString(plan.flushSize()));
+        config.put("timestamp.extractor", "Record");
+        return config;
+    }
+
+    private static String sinkDir(BenchFormat format) {
+        return "sink-" + format.configValue();
+    }
+
+    /** From creating the connector until its manifests hold every record and every object is uploaded. */
+    private Measured sink(ConnectCluster cluster, S3Server server, S3Client s3, BenchFormat format)
+            throws InterruptedException {
+        String connector = "s3-" + format.configValue();
+        SinkOutput output = new SinkOutput(s3, sinkDir(format));
+        long nanos;
+        long firstObjectNanos;
+        long peakHeap;
+        try (HeapWatcher heap = HeapWatcher.start()) {
+            long started = System.nanoTime();
+            cluster.configureConnector(connector, connectorConfig(server, format));
+            SinkOutput.Progress progress = output.awaitDurable(TOPIC, plan.partitions(), plan.records(), STALL,
+                    () -> status(cluster, connector));
+            nanos = output.awaitObjects(plan.objects(), STALL) - started;
+            firstObjectNanos = progress.firstNanos() - started;
+            peakHeap = heap.peakBytes();
+        }
+        cluster.deleteConnector(connector);
+        Await.until(() -> cluster.status(connector).isEmpty(), ConnectCluster.DEFAULT_TIMEOUT,
+                () -> "connector " + connector + " is still there");
+        SinkOutput.Objects objects = output.objects();
+        long lost = -1;
+        long duplicates = -1;
+        if (format == BenchFormat.JSONL) {
+            IdTally tally = output.tallyJsonLines(objects, plan.records());
+            lost = tally.lost();
+            duplicates = tally.duplicates() + tally.unexpected();
+        }
+        Throughput throughput = new Throughput(plan.records(), objects.bytes(), nanos, tasks);
+        report("sink", format, throughput, objects.count(), peakHeap);
+        System.err.printf(Locale.ROOT, "%s %s sink: first records durable %.2f s after creating the connector%n",
+                name(), format.configValue(), firstObjectNanos / 1e9);
+        return new Measured(throughput, objects.count(), peakHeap, lost, duplicates, firstObjectNanos / 1_000_000);
+    }
+
+    private Measured ceiling(S3Client s3, BenchFormat format) throws InterruptedException {
+        List<List<Struct>> values = CeilingUploader.valuesByPartition(plan);
+        Throughput throughput;
+        long peakHeap;
+        try (HeapWatcher heap = HeapWatcher.start()) {
+            throughput = CeilingUploader.run(s3, "ceiling-" + format.configValue(), TOPIC, plan, tasks, format,
+                    values);
+            peakHeap = heap.peakBytes();
+        }
+        report("ceiling", format, throughput, plan.objects(), peakHeap);
+        return new Measured(throughput, plan.objects(), peakHeap, 0, 0, 0);
+    }
+
+    private void report(String contestant, BenchFormat format, Throughput t, long objects, long peakHeap) {
+        System.err.printf(Locale.ROOT, "%s %s %s: %d records in %d objects, %.2f s, %.0f records/s/task, "
+                + "%.2f MB/s/task, peak heap %d MB%n", name(), format.configValue(), contestant, t.records(), objects,
+                t.seconds(), t.recordsPerSecondPerTask(), t.mebibytesPerSecondPerTask(), peakHeap >> 20);
+    }
+
+    private static String status(ConnectCluster cluster, String connector) {
+        return cluster.status(connector).map(s -> "connector " + s.connector().state() + ", tasks "
+                + s.tasks().stream().map(t -> t.state() + (t.trace() == null ? "" : " " + t.trace())).toList())
+                .orElse("connector " + connector + " has no status");
+    }
+
+    private Result result(long kafkaBytes, Map<BenchFormat, Figures> figures) {
+        Result result = new Result(name())
+                .put("records", plan.records())
+                .put("partitions", plan.partitions())
+                .put("tasks", tasks)
+                .put("flush_size", plan.flushSize())
+                .putText("converter", valueFormat.id())
+                .put("kafka_value_bytes_per_record", (double) kafkaBytes / plan.records());
+        for (BenchFormat format : BenchFormat.values()) {
+            Figures f = figures.get(format);
+            String prefix = format.configValue() + "_";
+            if (f == null) {
+                for (String key : List.of("records_per_s_per_task", "mb_per_s_per_task",
+                        "ceiling_records_per_s_per_task", "ceiling_mb_per_s_per_task", "peak_heap_mb",
+                        "ceiling_peak_heap_mb", "objects", "first_object_ms", "lost_records", "duplicates")) {
+                    result.putText(prefix + key, NOT_MEASURED);
+                }
+                continue;
+            }
+            result.put(prefix + "records_per_s_per_task", f.sink().throughput().recordsPerSecondPerTask())
+                    .put(prefix + "mb_per_s_per_task", f.sink().throughput().mebibytesPerSecondPerTask())
+                    .put(prefix + "ceiling_records_per_s_per_task", f.ceiling().throughput().recordsPerSecondPerTask())
+                    .put(prefix + "ceiling_mb_per_s_per_task", f.ceiling().throughput().mebibytesPerSecondPerTask())
+                    .put(prefix + "peak_heap_mb", f.sink().peakHeapBytes() >> 20)
+                    .put(prefix + "ceiling_peak_heap_mb", f.ceiling().peakHeapBytes() >> 20)
+                    .put(prefix + "objects", f.sink().objects())
+                    .put(prefix + "first_object_ms", f.sink().firstObjectMs());
+            putCount(result, prefix + "lost_records", f.sink().lost());
+            putCount(result, prefix + "duplicates", f.sink().duplicates());
+        }
+        for (BenchFormat format : BenchFormat.values()) {
+            Figures f = figures.get(format);
+            String key = format.configValue() + "_ratio_vs_ceiling";
+            if (f == null) {
+                result.putText(key, NOT_MEASURED);
+            } else {
+                result.put(key, f.sink().throughput().ratioTo(f.ceiling().throughput()));
+            }
+        }
+        return result;
+    }
+
+    /** A count, or NA where it was not taken (-1: Parquet objects are not read back). */
+    private static void putCount(Result result, String key, long count) {
+        if (count < 0) {
+            result.putText(key, NOT_MEASURED);
+        } else {
+            result.put(key, count);
+        }
+    }
+
+    /** {@code firstObjectMs}: from creating the connector until a manifest first showed records (sink only). */
+    private record Measured(Throughput throughput, long objects, long peakHeapBytes, long lost, long duplicates,
+            long firstObjectMs) {
+    }
+
+    private record Figures(Measured sink, Measured ceiling) {
+    }
+}

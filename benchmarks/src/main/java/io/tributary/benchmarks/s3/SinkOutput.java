@@ -1,0 +1,187 @@
+package io.tributary.benchmarks.s3;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * What the sink wrote under one {@code topics.dir}, read through its own output: the per-partition manifests
+ * ({@code <topics.dir>/_manifests/<topic>+<partition>/<seq>.json}, whose {@code nextOffset} says how many records are
+ * durable) while it runs, and the data objects afterwards.
+ */
+final class SinkOutput {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory LINES = new JsonFactory();
+    private static final long POLL_MS = 200;
+
+    /** The data objects: how many, how many bytes, their keys. */
+    record Objects(List<String> keys, long bytes) {
+        int count() {
+            return keys.size();
+        }
+    }
+
+    private final S3Client s3;
+    private final String topicsDir;
+
+    SinkOutput(S3Client s3, String topicsDir) {
+        this.s3 = s3;
+        this.topicsDir = topicsDir;
+    }
+
+    /** Records durable in S3 by the newest manifest of each partition (the offset the sink resumes at). */
+    long durableRecords(String topic, int partitions) {
+        long durable = 0;
+        for (int p = 0; p < partitions; p++) {
+            String prefix = topicsDir + "/_manifests/" + topic + "+" + p + "/";
+            String newest = null;
+            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BenchS3.BUCKET).prefix(prefix))
+                    .contents()) {
+                if (object.key().endsWith(".json") && (newest == null || object.key().compareTo(newest) > 0)) {
+                    newest = object.key();
+                }
+            }
+            if (newest != null) {
+                durable += nextOffset(newest);
+            }
+        }
+        return durable;
+    }
+
+    private long nextOffset(String key) {
+        try {
+            return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(BenchS3.BUCKET).key(key)).asByteArray())
+                    .path("nextOffset").asLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unreadable manifest " + key, e);
+        }
+    }
+
+    /** {@link System#nanoTime()} of the polls that first saw some records durable, and all of them. */
+    record Progress(long firstNanos, long doneNanos) {
+    }
+
+    /**
+     * Waits until the manifests hold {@code n} records and returns when the polls first saw some and then all of
+     * them; fails when the count has not moved for {@code stall}.
+     */
+    Progress awaitDurable(String topic, int partitions, long n, Duration stall, Supplier<String> status)
+            throws InterruptedException {
+        long last = -1;
+        long first = -1;
+        long lastProgress = System.nanoTime();
+        while (true) {
+            long durable = durableRecords(topic, partitions);
+            long now = System.nanoTime();
+            if (durable > 0 && first < 0) {
+                first = now;
+            }
+            if (durable >= n) {
+                return new Progress(first, now);
+            }
+            if (durable != last) {
+                last = durable;
+                lastProgress = now;
+            } else if (now - lastProgress > stall.toNanos()) {
+                throw new IllegalStateException(topicsDir + " has " + durable + " of " + n
+                        + " records durable and has not moved for " + stall + "; " + status.get());
+            }
+            Thread.sleep(POLL_MS);
+        }
+    }
+
+    /**
+     * Waits until {@code count} data objects are in S3 and returns {@link System#nanoTime()} of the listing that saw
+     * them. The sink writes a manifest before the files it lists, so a complete manifest can run ahead of the last
+     * upload.
+     */
+    long awaitObjects(long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            int listed = objects().count();
+            long now = System.nanoTime();
+            if (listed >= count) {
+                return now;
+            }
+            if (now > deadline) {
+                throw new IllegalStateException(topicsDir + " holds " + listed + " of " + count + " objects after "
+                        + timeout + " although its manifests list every record");
+            }
+            Thread.sleep(POLL_MS / 4);
+        }
+    }
+
+    /** The data objects under {@code topics.dir}, manifests left out. */
+    Objects objects() {
+        List<String> keys = new ArrayList<>();
+        long bytes = 0;
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BenchS3.BUCKET).prefix(topicsDir + "/"))
+                .contents()) {
+            if (!object.key().startsWith(topicsDir + "/_manifests/")) {
+                keys.add(object.key());
+                bytes += object.size();
+            }
+        }
+        return new Objects(keys, bytes);
+    }
+
+    /** Reads every JSON lines object back and tallies the {@code id} of each line against {@code expected} ids. */
+    IdTally tallyJsonLines(Objects objects, long expected) throws InterruptedException {
+        IdTally tally = new IdTally(expected);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> reads = new ArrayList<>();
+            for (String key : objects.keys()) {
+                reads.add(pool.submit(() -> {
+                    tallyIds(s3.getObjectAsBytes(b -> b.bucket(BenchS3.BUCKET).key(key)).asByteArray(), tally);
+                    return null;
+                }));
+            }
+            for (Future<?> read : reads) {
+                read.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not read the sink's objects back", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return tally;
+    }
+
+    /** Adds the top-level {@code id} of each JSON line in {@code object} to {@code tally}. */
+    static void tallyIds(byte[] object, IdTally tally) throws IOException {
+        try (JsonParser parser = LINES.createParser(object)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token != JsonToken.START_OBJECT) {
+                    throw new IOException("Not a JSON object per line: " + token);
+                }
+                long id = -1;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    if ("id".equals(field)) {
+                        id = parser.getLongValue();
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                tally.add(id);
+            }
+        }
+    }
+}

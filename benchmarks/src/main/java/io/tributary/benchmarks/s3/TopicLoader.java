@@ -1,0 +1,53 @@
+package io.tributary.benchmarks.s3;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.storage.Converter;
+
+/**
+ * Fills the benchmark topic before any contestant runs: every {@link BenchRecords} value, serialized by the same
+ * converter the worker reads it with ({@link ValueFormat}); no key; record time {@link BenchRecords#BASE_MILLIS} + id
+ * ms, so all fall in one hour.
+ */
+final class TopicLoader {
+
+    private TopicLoader() {
+    }
+
+    /** Produces {@code plan.records()} records; returns the total value bytes. */
+    static long load(String bootstrapServers, String topic, ObjectPlan plan, ValueFormat valueFormat) {
+        Converter converter = valueFormat.converter();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long bytes = 0;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "20",
+                ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024),
+                ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(64L * 1024 * 1024)),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (long id = 0; id < plan.records(); id++) {
+                byte[] value = converter.fromConnectData(topic, BenchRecords.SCHEMA, BenchRecords.value(id));
+                bytes += value.length;
+                producer.send(new ProducerRecord<>(topic, ObjectPlan.partitionOf(id, plan.partitions()),
+                        BenchRecords.BASE_MILLIS + id, null, value), (metadata, error) -> {
+                            if (error != null) {
+                                failure.compareAndSet(null, error);
+                            }
+                        });
+                if (failure.get() != null) {
+                    break;
+                }
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("Could not fill " + topic, failure.get());
+        }
+        return bytes;
+    }
+}
