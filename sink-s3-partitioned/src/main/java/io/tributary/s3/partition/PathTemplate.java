@@ -23,10 +23,17 @@ public final class PathTemplate {
 
     private final String template;
     private final List<Segment> segments;
+    private final ZoneId zone;
+    /** How long the rendered time fields stay the same: an hour, unless a pattern has minutes or finer. */
+    private final long timeStepMs;
+    /** The time fields rendered for the last step seen: formatting them for every record is the sink's hot spot. */
+    private volatile RenderedTimes lastTimes;
 
-    private PathTemplate(String template, List<Segment> segments) {
+    private PathTemplate(String template, List<Segment> segments, ZoneId zone, long timeStepMs) {
         this.template = template;
         this.segments = segments;
+        this.zone = zone;
+        this.timeStepMs = timeStepMs;
     }
 
     /** Parses {@code template}; throws IllegalArgumentException with a message fit for the user. */
@@ -35,10 +42,35 @@ public final class PathTemplate {
             throw new IllegalArgumentException("must not be empty");
         }
         List<Segment> segments = new ArrayList<>();
+        long step = HOUR_MS;
         for (String text : template.split("/", -1)) {
-            segments.add(segment(text, zone, locale));
+            Segment segment = segment(text, zone, locale);
+            segments.add(segment);
+            if (segment.time != null) {
+                step = Math.min(step, stepOf(text.substring(text.indexOf('=') + 1)));
+            }
         }
-        return new PathTemplate(template, List.copyOf(segments));
+        return new PathTemplate(template, List.copyOf(segments), zone, step);
+    }
+
+    private static final long HOUR_MS = 3_600_000L;
+
+    /**
+     * The longest span over which {@code pattern} renders the same text: the unit of its finest field, as far as the
+     * hour (every coarser field, zone names included, changes only on a local hour boundary).
+     */
+    static long stepOf(String pattern) {
+        String letters = pattern.replaceAll("'[^']*'", "");
+        if (letters.matches(".*[SnNA].*")) {
+            return 1;
+        }
+        if (letters.contains("s")) {
+            return 1_000;
+        }
+        if (letters.contains("m")) {
+            return 60_000;
+        }
+        return HOUR_MS;
     }
 
     private static Segment segment(String text, ZoneId zone, Locale locale) {
@@ -82,8 +114,9 @@ public final class PathTemplate {
 
     /** The partition path of {@code record} filed at {@code timeMillis}, without leading or trailing '/'. */
     public String render(SinkRecord record, long timeMillis) {
+        String[] times = timeFields(timeMillis);
         StringBuilder path = new StringBuilder();
-        Instant time = null;
+        int timeIndex = 0;
         for (Segment segment : segments) {
             if (path.length() > 0) {
                 path.append('/');
@@ -92,10 +125,7 @@ public final class PathTemplate {
                 path.append(segment.column).append('=');
             }
             if (segment.time != null) {
-                if (time == null) {
-                    time = Instant.ofEpochMilli(timeMillis);
-                }
-                path.append(PathValues.escape(segment.time.format(time)));
+                path.append(times[timeIndex++]);
             } else {
                 path.append(PathValues.escape(PathValues.text(segment.reference.resolve(record),
                         segment.reference)));
@@ -104,11 +134,28 @@ public final class PathTemplate {
         return path.toString();
     }
 
+    /** The escaped time fields of the template at {@code timeMillis}, reused while the time stays in one step. */
+    private String[] timeFields(long timeMillis) {
+        long step = RecordPartitioner.floor(timeMillis, timeStepMs, zone);
+        RenderedTimes last = lastTimes;
+        if (last != null && last.step == step) {
+            return last.values;
+        }
+        Instant time = Instant.ofEpochMilli(timeMillis);
+        String[] values = segments.stream().filter(s -> s.time != null)
+                .map(s -> PathValues.escape(s.time.format(time))).toArray(String[]::new);
+        lastTimes = new RenderedTimes(step, values);
+        return values;
+    }
+
     @Override
     public String toString() {
         return template;
     }
 
     private record Segment(String column, FieldReference reference, DateTimeFormatter time) {
+    }
+
+    private record RenderedTimes(long step, String[] values) {
     }
 }

@@ -100,4 +100,28 @@ class PathTemplateTest {
         assertThat(utc("dt=yyyy").hasTimeFields()).isTrue();
         assertThat(utc("r={value.region}").hasTimeFields()).isFalse();
     }
+
+    @Test
+    void rendersEachRecordRightWhenConsecutiveTimesCrossStepBoundaries() {
+        PathTemplate hourly = utc("dt=yyyy-MM-dd/hour=HH");
+        PathTemplate minutely = utc("dt=yyyy-MM-dd/hour=HH/minute=mm");
+        SinkRecord record = TestRecords.order("orders", 0, 1, TIME, "eu");
+        long endOfDay = Instant.parse("2026-03-04T23:59:59.999Z").toEpochMilli();
+
+        assertThat(hourly.render(record, endOfDay)).isEqualTo("dt=2026-03-04/hour=23");
+        assertThat(hourly.render(record, endOfDay + 1)).isEqualTo("dt=2026-03-05/hour=00");
+        assertThat(hourly.render(record, endOfDay)).isEqualTo("dt=2026-03-04/hour=23");
+        assertThat(minutely.render(record, TIME)).isEqualTo("dt=2026-03-04/hour=05/minute=06");
+        assertThat(minutely.render(record, TIME + 60_000)).isEqualTo("dt=2026-03-04/hour=05/minute=07");
+    }
+
+    @Test
+    void timeFieldsStayTheSameForTheUnitOfTheFinestField() {
+        assertThat(PathTemplate.stepOf("yyyy-MM-dd")).isEqualTo(3_600_000);
+        assertThat(PathTemplate.stepOf("HH")).isEqualTo(3_600_000);
+        assertThat(PathTemplate.stepOf("HH'h'mm")).isEqualTo(60_000);
+        assertThat(PathTemplate.stepOf("'minute'")).isEqualTo(3_600_000);
+        assertThat(PathTemplate.stepOf("HHmmss")).isEqualTo(1_000);
+        assertThat(PathTemplate.stepOf("HHmmss.SSS")).isEqualTo(1);
+    }
 }
