@@ -29,7 +29,7 @@ final class JdbcCatalog implements Catalog {
             + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' "
             + "ORDER BY 1, 2";
     private static final String COLUMNS = "SELECT a.attname, a.atttypid, a.atttypmod, "
-            + "format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = ?::regclass "
+            + "format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a WHERE a.attrelid = ?::regclass "
             + "AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum";
     private static final String PRIMARY_KEY = "SELECT a.attname FROM pg_index i "
             + "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) "
@@ -58,7 +58,7 @@ final class JdbcCatalog implements Catalog {
     @Override
     public List<ColumnInfo> columns(TableId table) {
         return query(COLUMNS, table.quoted(),
-                rs -> new ColumnInfo(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4)));
+                rs -> new ColumnInfo(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5)));
     }
 
     @Override

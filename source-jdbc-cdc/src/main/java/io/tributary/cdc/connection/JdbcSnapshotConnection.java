@@ -10,11 +10,16 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.tributary.cdc.event.ColumnInfo;
 import io.tributary.cdc.event.TableId;
 
 /** {@link SnapshotConnection} in a REPEATABLE READ, READ ONLY transaction that imported the exported snapshot. */
 final class JdbcSnapshotConnection implements SnapshotConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcSnapshotConnection.class);
 
     private final Connection connection;
     private final int fetchSize;
@@ -32,6 +37,25 @@ final class JdbcSnapshotConnection implements SnapshotConnection {
         } catch (SQLException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    @Override
+    public Long transactionId() {
+        // Under a savepoint: a failure must not abort the snapshot's transaction.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SAVEPOINT transaction_id");
+            try (ResultSet rs = statement.executeQuery("SELECT txid_current()")) {
+                Long id = rs.next() ? rs.getLong(1) : null;
+                statement.execute("RELEASE SAVEPOINT transaction_id");
+                return id;
+            } catch (SQLException e) {
+                statement.execute("ROLLBACK TO SAVEPOINT transaction_id");
+                log.debug("The snapshot transaction has no id: {}", e.getMessage());
+                return null;
+            }
+        } catch (SQLException e) {
+            throw new org.apache.kafka.connect.errors.ConnectException("Snapshot failed: " + e.getMessage(), e);
         }
     }
 

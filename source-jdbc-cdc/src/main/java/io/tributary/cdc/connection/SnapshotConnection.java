@@ -17,6 +17,12 @@ public interface SnapshotConnection extends AutoCloseable {
     int readChunk(TableId table, List<ColumnInfo> columns, List<ColumnInfo> key, String[] afterKey, int limit,
             Consumer<String[]> rows) throws SQLException;
 
+    /**
+     * The snapshot transaction's id, which Debezium reports as {@code txId} of snapshot records; null when the server
+     * does not give one.
+     */
+    Long transactionId();
+
     /** Reads every row of a table that has no key, in one pass. */
     void readAll(TableId table, List<ColumnInfo> columns, Consumer<String[]> rows) throws SQLException;
 

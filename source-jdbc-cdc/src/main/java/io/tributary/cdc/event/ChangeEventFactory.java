@@ -1,6 +1,7 @@
 package io.tributary.cdc.event;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Builds the records of one change: a Debezium-compatible envelope ({@code before}, {@code after}, {@code source},
- * {@code op}, {@code ts_ms}) keyed by the primary key, on topic {@code <topic.prefix>.<schema>.<table>}, followed by
- * a tombstone after a delete when enabled.
+ * {@code op}, {@code ts_ms}, {@code ts_us}, {@code ts_ns}, {@code transaction}) keyed by the primary key, on topic
+ * {@code <topic.prefix>.<schema>.<table>}, followed by a tombstone after a delete when enabled.
  *
  * <p>An unchanged TOASTed column (which the server does not resend) is left null in {@code after} and named in the
  * header {@value #UNCHANGED_COLUMNS_HEADER} (comma-separated column names); under REPLICA IDENTITY FULL its old value
@@ -90,12 +91,11 @@ public final class ChangeEventFactory {
 
     private List<SourceRecord> records(char op, TableSchema schema, Struct beforeRow, Struct afterRow, Struct key,
             Struct source, Supplier<Map<String, ?>> nextOffset, List<String> unchanged) {
-        Struct envelope = new Struct(schema.envelopeSchema())
+        Struct envelope = withProcessingTime(new Struct(schema.envelopeSchema())
                 .put("before", beforeRow)
                 .put("after", afterRow)
                 .put("source", source)
-                .put("op", String.valueOf(op))
-                .put("ts_ms", clock.millis());
+                .put("op", String.valueOf(op)));
         ConnectHeaders headers = new ConnectHeaders();
         if (!unchanged.isEmpty()) {
             headers.addString(UNCHANGED_COLUMNS_HEADER, String.join(",", unchanged));
@@ -122,10 +122,17 @@ public final class ChangeEventFactory {
         if (skips('t')) {
             return List.of();
         }
-        Struct envelope = new Struct(schema.envelopeSchema()).put("source", source).put("op", "t")
-                .put("ts_ms", clock.millis());
+        Struct envelope = withProcessingTime(new Struct(schema.envelopeSchema()).put("source", source).put("op", "t"));
         return List.of(new SourceRecord(sourcePartition, nextOffset.get(), topic(schema.table()), null, null, null,
                 schema.envelopeSchema(), envelope));
+    }
+
+    /** The envelope's {@code ts_ms}, {@code ts_us}, {@code ts_ns}: when the connector processed the change. */
+    private Struct withProcessingTime(Struct envelope) {
+        Instant now = clock.instant();
+        long micros = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000L);
+        return envelope.put("ts_ms", Math.floorDiv(micros, 1_000L)).put("ts_us", micros)
+                .put("ts_ns", Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano()));
     }
 
     /** Under REPLICA IDENTITY FULL the old row holds the values of unchanged TOASTed columns: use them. */

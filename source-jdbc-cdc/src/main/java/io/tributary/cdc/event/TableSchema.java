@@ -10,16 +10,23 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 
+import io.tributary.cdc.types.FallbackValues;
 import io.tributary.cdc.types.TypeMapper;
 import io.tributary.cdc.types.ValueConverter;
 
 /**
- * The Connect schemas of one table's events (key, row, envelope), named as Debezium names them, and the conversion of
- * a row's text form into them. Primary-key columns are required and always emitted; every other column is optional,
- * so a NULL, a column missing from a before image, or an unchanged TOASTed value can be null, and is emitted only if
- * the column filter keeps it.
+ * The Connect schemas of one table's events (key, row, envelope), named and shaped as Debezium 3.6 shapes them, and
+ * the conversion of a row's text form into them. Primary-key and NOT NULL columns are required, every other column
+ * optional; primary-key columns are always emitted, the others only if the column filter keeps them.
  */
 public final class TableSchema {
+
+    /** Debezium's transaction block ({@code provide.transaction.metadata}); null while that is not supported. */
+    public static final Schema TRANSACTION_BLOCK = SchemaBuilder.struct().name("event.block").version(1).optional()
+            .field("id", Schema.STRING_SCHEMA)
+            .field("total_order", Schema.INT64_SCHEMA)
+            .field("data_collection_order", Schema.INT64_SCHEMA)
+            .build();
 
     private final TableId table;
     private final List<ColumnInfo> columns;
@@ -49,7 +56,8 @@ public final class TableSchema {
             ColumnInfo column = columns.get(i);
             boolean key = primaryKey.contains(column.name());
             if (key || emitColumn.test(column.name())) {
-                ValueConverter converter = types.converter(column.typeOid(), column.typeModifier(), !key);
+                ValueConverter converter = types.converter(column.typeOid(), column.typeModifier(),
+                        !key && !column.notNull());
                 kept.add(converter);
                 indexes.add(i);
                 row.field(column.name(), converter.schema());
@@ -72,8 +80,11 @@ public final class TableSchema {
                 .field("before", rowSchema)
                 .field("after", rowSchema)
                 .field("source", sourceSchema)
+                .field("transaction", TRANSACTION_BLOCK)
                 .field("op", Schema.STRING_SCHEMA)
                 .field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA)
+                .field("ts_us", Schema.OPTIONAL_INT64_SCHEMA)
+                .field("ts_ns", Schema.OPTIONAL_INT64_SCHEMA)
                 .build();
     }
 
@@ -111,29 +122,52 @@ public final class TableSchema {
         return java.util.Arrays.stream(keyFields).mapToObj(i -> rowSchema.fields().get(i).name()).toList();
     }
 
-    /** The row as a Struct; unchanged TOASTed columns are left null and added to {@code unchanged} if not null. */
+    /**
+     * The row as a Struct; unchanged TOASTed columns are left null (their type's zero value when NOT NULL) and added
+     * to {@code unchanged} if not null.
+     */
     public Struct row(RowText text, List<String> unchanged) {
         Struct struct = new Struct(rowSchema);
         List<Field> fields = rowSchema.fields();
         for (int f = 0; f < sourceIndexes.length; f++) {
             int i = sourceIndexes[f];
+            Field field = fields.get(f);
             if (text.unchanged(i)) {
                 if (unchanged != null) {
                     unchanged.add(columns.get(i).name());
                 }
+                putFallbackIfRequired(struct, field);
                 continue;
             }
             String value = text.text(i);
-            if (value != null) {
+            if (value == null) {
+                putFallbackIfRequired(struct, field);
+            } else {
+                Object converted;
                 try {
-                    struct.put(fields.get(f), converters.get(f).convert(value));
+                    converted = converters.get(f).convert(value);
                 } catch (RuntimeException e) {
                     throw new DataException("Cannot convert column " + columns.get(i).name() + " of " + table
                             + " (type oid " + columns.get(i).typeOid() + "): " + e.getMessage(), e);
                 }
+                if (converted == null) {
+                    putFallbackIfRequired(struct, field);
+                } else {
+                    struct.put(field, converted);
+                }
             }
         }
         return struct;
+    }
+
+    /**
+     * A NOT NULL column without a value (not in a key-only before image, or an unchanged TOASTed value) gets its
+     * type's zero value, as Debezium does, since its field is required.
+     */
+    private static void putFallbackIfRequired(Struct struct, Field field) {
+        if (!field.schema().isOptional()) {
+            struct.put(field, FallbackValues.of(field.schema()));
+        }
     }
 
     /** The key Struct taken from {@code row}, or null when the table has no primary key. */

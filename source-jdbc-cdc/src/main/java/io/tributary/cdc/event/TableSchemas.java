@@ -56,8 +56,17 @@ public final class TableSchemas {
             return null;
         }
         TableId table = new TableId(relation.namespace(), relation.name());
+        // Relation messages do not say which columns are NOT NULL: the catalog does (required fields, as Debezium).
+        Set<String> notNull = new HashSet<>();
+        try {
+            catalog.columns(table).stream().filter(ColumnInfo::notNull).forEach(c -> notNull.add(c.name()));
+        } catch (RuntimeException e) {
+            log.debug("Cannot read the NOT NULL constraints of {} (dropped since?): every column is optional", table,
+                    e);
+        }
         List<ColumnInfo> columns = relation.columns().stream()
-                .map(c -> new ColumnInfo(c.name(), c.typeOid(), c.typeModifier(), "")).toList();
+                .map(c -> new ColumnInfo(c.name(), c.typeOid(), c.typeModifier(), "", notNull.contains(c.name())))
+                .toList();
         TableSchema schema = build(table, columns);
         if (schema.keySchema() == null && relation.replicaIdentity() == 'd' && warnedKeyless.add(table)) {
             log.warn("Table {} has no primary key and REPLICA IDENTITY DEFAULT: its events have no key, and while it "

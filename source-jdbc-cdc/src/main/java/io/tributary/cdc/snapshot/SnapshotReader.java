@@ -46,8 +46,31 @@ public final class SnapshotReader {
 
     private PendingRow held;
 
-    private record PendingRow(TableSchema schema, String[] row) {
+    /** Debezium's markers: first/last of the snapshot, first/last of each table ("data collection"). */
+    private static final class PendingRow {
+        final TableSchema schema;
+        final String[] row;
+        final boolean firstInTable;
+        boolean lastInTable;
+
+        PendingRow(TableSchema schema, String[] row, boolean firstInTable) {
+            this.schema = schema;
+            this.row = row;
+            this.firstInTable = firstInTable;
+        }
+
+        TableSchema schema() {
+            return schema;
+        }
+
+        String[] row() {
+            return row;
+        }
     }
+
+    private boolean emittedAny;
+    /** The snapshot transaction's id, reported as {@code txId} of its records as Debezium does. */
+    private Long snapshotTxId;
 
     public SnapshotReader(ConnectionFactory connections, TableSchemas schemas, ChangeEventFactory events,
             SourceInfo source, int fetchSize, int chunkSize, Clock clock, BooleanSupplier running, CdcMetrics metrics) {
@@ -67,8 +90,10 @@ public final class SnapshotReader {
             throws InterruptedException {
         long started = clock.millis();
         long rows = 0;
+        emittedAny = false;
         metrics.snapshotStarted(tables.size());
         try (SnapshotConnection connection = connections.snapshot(slot.snapshotName(), fetchSize)) {
+            snapshotTxId = connection.transactionId();
             for (TableId table : tables) {
                 if (!running.getAsBoolean()) {
                     return false;
@@ -106,6 +131,9 @@ public final class SnapshotReader {
             } while (read == chunkSize && running.getAsBoolean());
         }
         handler.rethrow();
+        if (held != null && held.schema() == schema) {
+            held.lastInTable = true;
+        }
         metrics.rowsScanned(schema.table().toString(), handler.count);
         log.debug("Snapshot read {} rows of {}", handler.count, schema.table());
         return handler.count;
@@ -152,7 +180,7 @@ public final class SnapshotReader {
                 if (held != null) {
                     emit(held, lsn, started, false, sink);
                 }
-                held = new PendingRow(schema, row);
+                held = new PendingRow(schema, row, count == 1);
             } catch (InterruptedException e) {
                 interrupted = e;
             }
@@ -167,8 +195,21 @@ public final class SnapshotReader {
 
     private void emit(PendingRow pending, long lsn, long started, boolean last, StreamingHandler.Sink sink)
             throws InterruptedException {
-        var sourceStruct = source.struct(pending.schema().table(), lsn, null, started,
-                last ? SourceInfo.SnapshotMarker.LAST : SourceInfo.SnapshotMarker.TRUE);
+        SourceInfo.SnapshotMarker marker;
+        if (last) {
+            marker = SourceInfo.SnapshotMarker.LAST;
+        } else if (!emittedAny) {
+            marker = SourceInfo.SnapshotMarker.FIRST;
+        } else if (pending.lastInTable) {
+            marker = SourceInfo.SnapshotMarker.LAST_IN_DATA_COLLECTION;
+        } else if (pending.firstInTable) {
+            marker = SourceInfo.SnapshotMarker.FIRST_IN_DATA_COLLECTION;
+        } else {
+            marker = SourceInfo.SnapshotMarker.TRUE;
+        }
+        emittedAny = true;
+        var sourceStruct = source.struct(pending.schema().table(), lsn, snapshotTxId,
+                Math.multiplyExact(started, 1_000L), marker, SourceInfo.sequence(null, lsn));
         for (SourceRecord record : events.change(pending.schema(), 'r', null, false, RowText.of(pending.row()),
                 sourceStruct, () -> CdcOffset.snapshotRecord(lsn, last).toMap())) {
             sink.accept(record);

@@ -52,6 +52,9 @@ public final class StreamingHandler {
     private long commitLsn;
     private long xid;
     private long commitTimeMs;
+    private long commitTimeMicros;
+    /** End of the last commit this session received (Debezium's {@code lastCommitLsn}); null before the first. */
+    private Long lastCommitEndLsn;
     private long serial;
     private boolean skipTransaction;
 
@@ -74,6 +77,7 @@ public final class StreamingHandler {
             inTransaction = true;
         } else if (message instanceof PgOutputMessage.Commit commit) {
             inTransaction = false;
+            lastCommitEndLsn = commit.endLsn();
             if (!skipTransaction) {
                 tracker.committed(commit.commitLsn(), commit.endLsn());
                 sink.transactionEnd();
@@ -119,7 +123,8 @@ public final class StreamingHandler {
     private void begin(PgOutputMessage.Begin begin) {
         commitLsn = begin.finalLsn();
         xid = begin.xid();
-        commitTimeMs = Math.floorDiv(begin.commitTimeMicros(), 1_000L);
+        commitTimeMicros = begin.commitTimeMicros();
+        commitTimeMs = Math.floorDiv(commitTimeMicros, 1_000L);
         serial = 0;
         emittedInTransaction = false;
         skipTransaction = resumeAfter != null && commitLsn < resumeAfter.lsn();
@@ -134,8 +139,8 @@ public final class StreamingHandler {
         if (schema == null || skipTransaction) {
             return;
         }
-        Struct sourceStruct = source.struct(schema.table(), messageLsn, xid, commitTimeMs,
-                SourceInfo.SnapshotMarker.FALSE);
+        Struct sourceStruct = source.struct(schema.table(), messageLsn, xid, commitTimeMicros,
+                SourceInfo.SnapshotMarker.FALSE, SourceInfo.sequence(lastCommitEndLsn, messageLsn));
         long firstSerial = serial + 1;
         emit(events.change(schema, op, before, beforeIsFullRow, after, sourceStruct, nextOffset()), firstSerial);
     }
@@ -147,8 +152,8 @@ public final class StreamingHandler {
         for (int relationId : truncate.relationIds()) {
             TableSchema schema = schemas.forRelation(relationId);
             if (schema != null) {
-                Struct sourceStruct = source.struct(schema.table(), messageLsn, xid, commitTimeMs,
-                        SourceInfo.SnapshotMarker.FALSE);
+                Struct sourceStruct = source.struct(schema.table(), messageLsn, xid, commitTimeMicros,
+                        SourceInfo.SnapshotMarker.FALSE, SourceInfo.sequence(lastCommitEndLsn, messageLsn));
                 long firstSerial = serial + 1;
                 emit(events.truncate(schema, sourceStruct, nextOffset()), firstSerial);
             }

@@ -66,7 +66,7 @@ final class NumericConverters {
     }
 
     private static ValueConverter variableScale(boolean optional) {
-        Schema schema = optional(SchemaBuilder.struct().name(LogicalTypes.VARIABLE_SCALE_DECIMAL)
+        Schema schema = optional(SchemaBuilder.struct().name(LogicalTypes.VARIABLE_SCALE_DECIMAL).version(1)
                 .doc("Variable scaled decimal").field("scale", Schema.INT32_SCHEMA).field("value", Schema.BYTES_SCHEMA),
                 optional);
         return TypeMapper.simple(schema, text -> {

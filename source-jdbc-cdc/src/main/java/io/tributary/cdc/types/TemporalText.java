@@ -7,6 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
 
 /**
  * Parses PostgreSQL's ISO text forms of dates and times ({@code DateStyle=ISO}): {@code 2024-02-29},
@@ -61,11 +64,33 @@ public final class TemporalText {
 
     /** A timestamp with time zone as ISO-8601 in UTC, e.g. {@code 2024-02-29T04:30:00.5Z}. */
     public static String isoUtc(String text) {
+        return isoUtc(text, 0);
+    }
+
+    /**
+     * A timestamp with time zone as ISO-8601 in UTC with exactly {@code fractionDigits} fractional digits, e.g.
+     * {@code 2024-02-29T04:30:00.500000Z} for 6; with 0, only the digits the value needs.
+     */
+    public static String isoUtc(String text, int fractionDigits) {
         if (INFINITY.equals(text) || MINUS_INFINITY.equals(text)) {
             return text;
         }
         OffsetDateTime value = offsetDateTime(text).withOffsetSameInstant(ZoneOffset.UTC);
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
+        DateTimeFormatter formatter = fractionDigits > 0 && fractionDigits < FIXED_FRACTION.length
+                ? FIXED_FRACTION[fractionDigits] : DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        return formatter.format(value);
+    }
+
+    /** Formatters with 1..6 fixed fractional digits, by digit count. */
+    private static final DateTimeFormatter[] FIXED_FRACTION = new DateTimeFormatter[7];
+
+    static {
+        for (int digits = 1; digits < FIXED_FRACTION.length; digits++) {
+            FIXED_FRACTION[digits] = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
+                    .appendLiteral('T').appendPattern("HH:mm:ss")
+                    .appendFraction(ChronoField.NANO_OF_SECOND, digits, digits, true)
+                    .appendOffsetId().toFormatter(Locale.ROOT);
+        }
     }
 
     /** A time with time zone as ISO-8601 in UTC, e.g. {@code 04:30:00.5Z}. */

@@ -39,7 +39,7 @@ public final class TypeMapper {
         }
         return switch (type.category()) {
             case DOMAIN -> converter(type.baseOid(), typeModifier, optional);
-            case ENUM -> simple(build(SchemaBuilder.string().name(LogicalTypes.ENUM)
+            case ENUM -> simple(build(SchemaBuilder.string().name(LogicalTypes.ENUM).version(1)
                     .parameter(LogicalTypes.ENUM_ALLOWED, String.join(",", type.labels())), optional),
                     Function.identity());
             case ARRAY -> array(type, optional);
@@ -64,8 +64,7 @@ public final class TypeMapper {
                     TemporalText::epochDays);
             case TIME -> time(typeModifier, optional);
             case TIMESTAMP -> timestamp(typeModifier, optional);
-            case TIMESTAMPTZ -> simple(build(SchemaBuilder.string().name(LogicalTypes.ZONED_TIMESTAMP).version(1),
-                    optional), TemporalText::isoUtc);
+            case TIMESTAMPTZ -> zonedTimestamp(typeModifier, optional);
             case TIMETZ -> simple(build(SchemaBuilder.string().name(LogicalTypes.ZONED_TIME).version(1), optional),
                     TemporalText::isoTimeUtc);
             case UUID -> simple(build(SchemaBuilder.string().name(LogicalTypes.UUID).version(1), optional),
@@ -90,6 +89,13 @@ public final class TypeMapper {
         }
         return simple(build(SchemaBuilder.int64().name(LogicalTypes.MICRO_TIME).version(1), optional),
                 TemporalText::microsOfDay);
+    }
+
+    /** ISO-8601 in UTC with exactly the column's fractional digits (6 when undeclared), as Debezium prints it. */
+    private static ValueConverter zonedTimestamp(int precision, boolean optional) {
+        int digits = precision < 0 ? DEFAULT_TIME_PRECISION : precision;
+        return simple(build(SchemaBuilder.string().name(LogicalTypes.ZONED_TIMESTAMP).version(1), optional),
+                text -> TemporalText.isoUtc(text, digits));
     }
 
     private static ValueConverter timestamp(int precision, boolean optional) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,8 @@ class ChangeEventFactoryTest {
             new ColumnInfo("doc", PgTypeOids.JSONB, -1, "jsonb")),
             List.of("id"), new TypeMapper(new TypeRegistry(), DecimalHandlingMode.PRECISE), SourceInfo.SCHEMA);
     private final SourceInfo sourceInfo = new SourceInfo("shop", "tributary");
-    private final Struct source = sourceInfo.struct(ORDERS, 77, 5L, 900, SourceInfo.SnapshotMarker.FALSE);
+    private final Struct source = sourceInfo.struct(ORDERS, 77, 5L, 900_123,
+            SourceInfo.SnapshotMarker.FALSE);
     private final AtomicLong serial = new AtomicLong();
 
     private ChangeEventFactory factory(boolean tombstones, Set<Character> skipped) {
@@ -59,6 +62,9 @@ class ChangeEventFactoryTest {
         assertThat(record.valueSchema().name()).isEqualTo("shop.public.orders.Envelope");
         assertThat(value.getString("op")).isEqualTo("c");
         assertThat(value.getInt64("ts_ms")).isEqualTo(1_000L);
+        assertThat(value.getInt64("ts_us")).isEqualTo(1_000_000L);
+        assertThat(value.getInt64("ts_ns")).isEqualTo(1_000_000_000L);
+        assertThat(value.getStruct("transaction")).isNull();
         assertThat(value.getStruct("before")).isNull();
         assertThat(value.getStruct("after").getString("note")).isEqualTo("hi");
         assertThat(value.getStruct("after").get("doc")).isNull();
@@ -72,8 +78,62 @@ class ChangeEventFactoryTest {
         assertThat(src.getInt64("lsn")).isEqualTo(77L);
         assertThat(src.getInt64("txId")).isEqualTo(5L);
         assertThat(src.getString("snapshot")).isEqualTo("false");
+        assertThat(src.getInt64("ts_ms")).isEqualTo(900L);
+        assertThat(src.getInt64("ts_us")).isEqualTo(900_123L);
+        assertThat(src.getInt64("ts_ns")).isEqualTo(900_123_000L);
+        assertThat(SourceInfo.sequence(null, 26241832)).isEqualTo("[null,\"26241832\"]");
+        assertThat(SourceInfo.sequence(26243824L, 26243896)).isEqualTo("[\"26243824\",\"26243896\"]");
         assertThat(record.headers().isEmpty()).isTrue();
         value.validate();
+    }
+
+    /** Debezium 3.6.1's envelope and source schemas, as its PostgreSQL connector emits them. */
+    @Test
+    void envelopeAndSourceHaveDebeziumsFieldsInOrder() {
+        Schema envelope = schema.envelopeSchema();
+        assertThat(envelope.version()).isEqualTo(2);
+        assertThat(envelope.fields()).extracting(Field::name)
+                .containsExactly("before", "after", "source", "transaction", "op", "ts_ms", "ts_us", "ts_ns");
+        assertThat(envelope.fields()).extracting(f -> f.schema().isOptional())
+                .containsExactly(true, true, false, true, false, true, true, true);
+        Schema transaction = envelope.field("transaction").schema();
+        assertThat(transaction.name()).isEqualTo("event.block");
+        assertThat(transaction.version()).isEqualTo(1);
+        assertThat(transaction.fields()).extracting(Field::name)
+                .containsExactly("id", "total_order", "data_collection_order");
+
+        Schema source = SourceInfo.SCHEMA;
+        assertThat(source.version()).isEqualTo(1);
+        assertThat(source.fields()).extracting(Field::name).containsExactly("version", "connector", "name", "ts_ms",
+                "snapshot", "db", "sequence", "ts_us", "ts_ns", "schema", "table", "txId", "lsn", "xmin", "origin",
+                "origin_lsn");
+        assertThat(source.fields()).extracting(f -> f.schema().isOptional()).containsExactly(false, false, false,
+                false, true, false, true, true, true, false, false, true, true, true, true, true);
+        Schema snapshot = source.field("snapshot").schema();
+        assertThat(snapshot.name()).isEqualTo("io.debezium.data.Enum");
+        assertThat(snapshot.version()).isEqualTo(1);
+        assertThat(snapshot.defaultValue()).isEqualTo("false");
+        assertThat(snapshot.parameters()).containsEntry("allowed",
+                "true,first,first_in_data_collection,last_in_data_collection,last,false,incremental");
+    }
+
+    @Test
+    void notNullColumnsAreRequiredAndGetZeroValuesWhenAbsent() {
+        TableSchema strict = new TableSchema("shop", ORDERS, List.of(
+                new ColumnInfo("id", PgTypeOids.INT4, -1, "integer"),
+                new ColumnInfo("note", PgTypeOids.TEXT, -1, "text", true),
+                new ColumnInfo("doc", PgTypeOids.JSONB, -1, "jsonb")),
+                List.of("id"), new TypeMapper(new TypeRegistry(), DecimalHandlingMode.PRECISE), SourceInfo.SCHEMA);
+        assertThat(strict.rowSchema().field("note").schema().isOptional()).isFalse();
+        assertThat(strict.rowSchema().field("doc").schema().isOptional()).isTrue();
+        // A key-only before image under REPLICA IDENTITY DEFAULT: the required column gets "" as in Debezium.
+        SourceRecord delete = factory(true, Set.of()).change(strict, 'd',
+                row(TupleValue.text("1"), TupleValue.NULL, TupleValue.NULL), false, null, source,
+                this::nextOffset).get(0);
+        Struct before = ((Struct) delete.value()).getStruct("before");
+        assertThat(before.getString("note")).isEmpty();
+        assertThat(before.get("doc")).isNull();
+        ((Struct) delete.value()).validate();
     }
 
     @Test

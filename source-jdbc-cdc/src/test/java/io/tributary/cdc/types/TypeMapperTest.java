@@ -152,10 +152,16 @@ class TypeMapperTest {
         ValueConverter zoned = precise.converter(PgTypeOids.TIMESTAMPTZ, -1, true);
         assertThat(zoned.schema().name()).isEqualTo("io.debezium.time.ZonedTimestamp");
         assertThat(zoned.convert("2024-01-01 00:00:00.123456+00")).isEqualTo("2024-01-01T00:00:00.123456Z");
-        assertThat(zoned.convert("2024-01-01 05:30:00+05:30")).isEqualTo("2024-01-01T00:00:00Z");
-        assertThat(zoned.convert("1900-01-01 00:00:00+00:09:21")).isEqualTo("1899-12-31T23:50:39Z");
-        assertThat(zoned.convert("0044-03-15 12:00:00+00 BC")).isEqualTo("-0043-03-15T12:00:00Z");
+        // Debezium prints exactly the column's fractional digits (6 when undeclared).
+        assertThat(zoned.convert("2024-01-01 05:30:00+05:30")).isEqualTo("2024-01-01T00:00:00.000000Z");
+        assertThat(zoned.convert("2024-01-01 00:00:00.5+00")).isEqualTo("2024-01-01T00:00:00.500000Z");
+        assertThat(zoned.convert("1900-01-01 00:00:00+00:09:21")).isEqualTo("1899-12-31T23:50:39.000000Z");
+        assertThat(zoned.convert("0044-03-15 12:00:00+00 BC")).isEqualTo("-0043-03-15T12:00:00.000000Z");
         assertThat(zoned.convert("infinity")).isEqualTo("infinity");
+        ValueConverter milli = precise.converter(PgTypeOids.TIMESTAMPTZ, 3, true);
+        assertThat(milli.convert("1999-12-31 23:59:59.9-08")).isEqualTo("2000-01-01T07:59:59.900Z");
+        ValueConverter seconds = precise.converter(PgTypeOids.TIMESTAMPTZ, 0, true);
+        assertThat(seconds.convert("2024-01-01 05:30:00+05:30")).isEqualTo("2024-01-01T00:00:00Z");
     }
 
     @Test

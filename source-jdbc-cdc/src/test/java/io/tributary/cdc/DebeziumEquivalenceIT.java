@@ -1,0 +1,301 @@
+package io.tributary.cdc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.tributary.testkit.ProjectLayout;
+import io.tributary.testkit.connect.ConnectCluster;
+import io.tributary.testkit.postgres.PostgresServer;
+
+/**
+ * The drop-in promise: Debezium 3.6.1's PostgreSQL connector and ours capture the same changes of one table covering
+ * many column types (a snapshot, then inserts, updates, a key change and deletes, some under REPLICA IDENTITY FULL),
+ * and the records they give, keys and values with their schemas (JsonConverter), are equal change by change: through
+ * Debezium's own {@code ExtractNewRecordState} (loaded from Debezium's plugin folder) with its defaults, with rewritten
+ * deletes and added fields, and without any SMT (whole envelopes). Both plugins load only through plugin.path: ours
+ * packaged, Debezium's from {@code benchmark-peers/target/plugin}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DebeziumEquivalenceIT {
+
+    private static final String OURS = "io.tributary.cdc.PostgresCdcConnector";
+    private static final String DEBEZIUM = "io.debezium.connector.postgresql.PostgresConnector";
+    private static final String UNWRAP = "io.debezium.transforms.ExtractNewRecordState";
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String COLUMNS = "id int PRIMARY KEY, "
+            + "sm smallint, big bigint NOT NULL, r real, dp double precision, "
+            + "n numeric(10,2) NOT NULL, nu numeric, m money, "
+            + "flag boolean, txt text NOT NULL, vc varchar(20), ch char(5), "
+            + "b bytea, "
+            + "d date, t time, t3 time(3), ts timestamp NOT NULL, ts3 timestamp(3), "
+            + "tstz timestamptz, tstz3 timestamptz(3), ttz timetz, iv interval, "
+            + "u uuid, j json, jb jsonb, x xml, ip inet, mac macaddr, "
+            + "ia int[], ta text[], mood %s.mood";
+
+    private static final String[] SNAPSHOT_ROWS = {
+        "(1, 1, 1, 1.5, 2.25, 12.34, 3.14159, 9.99, true, 'one', 'v1', 'ab', '\\x00ff', "
+                + "'2024-02-29', '10:11:12.123456', '10:11:12.123', '2024-02-29 10:11:12.123456', "
+                + "'2024-02-29 10:11:12.123', '2024-02-29 10:11:12.123456+02', '2024-02-29 10:11:12.1+00', "
+                + "'10:11:12.5+05:30', '1 year 2 months 3 days 04:05:06.789', "
+                + "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{\"a\": 1}', '{\"b\": [1, 2]}', '<a>x</a>', "
+                + "'192.168.0.1', '08:00:2b:01:02:03', '{1,2,3}', '{\"x\",\"y z\"}', 'happy')",
+        "(2, -32768, 9223372036854775807, 'NaN', '-Infinity', -99999999.99, 0, -92233720368547758.08, false, "
+                + "'', '', 'a', '', '0001-01-01', '00:00:00', '23:59:59.999', '1970-01-01 00:00:00', "
+                + "'1969-12-31 23:59:59.999', '2024-01-01 00:00:00+00', '1999-12-31 23:59:59.999-08', "
+                + "'00:00:00+00', '-1 days', '00000000-0000-0000-0000-000000000000', '[]', '{}', '<b/>', "
+                + "'::1', 'ff:ff:ff:ff:ff:ff', '{}', '{}', 'sad')",
+        "(3, NULL, 0, NULL, NULL, 0, NULL, NULL, NULL, 'nulls', NULL, NULL, NULL, NULL, NULL, NULL, "
+                + "'2000-01-01 00:00:00.000001', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+                + "NULL, NULL, NULL)",
+    };
+
+    private PostgresServer postgres;
+    private ConnectCluster connect;
+
+    @BeforeAll
+    void start() {
+        Path debezium = ProjectLayout.root().resolve("benchmark-peers/target/plugin/debezium-connector-postgres");
+        assertThat(debezium).as("Debezium's plugin folder; build it with ./mvnw install -pl benchmark-peers")
+                .isDirectory();
+        postgres = PostgresServer.start();
+        connect = ConnectCluster.builder().pluginModules("source-jdbc-cdc").pluginDirectory(debezium).start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (connect != null) {
+            connect.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void extractNewRecordStateGivesTheSameRows() throws Exception {
+        assertSameRows("unwrap", Map.of());
+    }
+
+    /**
+     * Deletes rewritten as rows flagged {@code __deleted}, with the change's op, table, LSN and commit time added. A
+     * snapshot row's LSN and time are its own connector's (each has its own slot and snapshot), so only theirs are
+     * not compared.
+     */
+    @Test
+    void rewrittenDeletesWithAddedFieldsAreTheSame() throws Exception {
+        assertSameRows("rewrite", Map.of("delete.tombstone.handling.mode", "rewrite",
+                "add.fields", "op,table,lsn,source.ts_ms"));
+    }
+
+    /**
+     * Without the SMT: the whole change events, envelope and {@code source} included, except what is each
+     * connector's own: its version, processing times, and a snapshot record's position and time.
+     */
+    @Test
+    void changeEventsAreTheSameWithoutTheSmt() throws Exception {
+        assertSameRows("raw", null);
+    }
+
+    /** {@code unwrapOptions} null: no SMT at all. */
+    private void assertSameRows(String variant, Map<String, String> unwrapOptions) throws Exception {
+        String schema = "eq_" + variant;
+        createTable(schema);
+        String ours = "trib_" + variant;
+        String theirs = "dbz_" + variant;
+        connect.configureConnector(ours, config(OURS, ours, schema, unwrapOptions));
+        connect.configureConnector(theirs, config(DEBEZIUM, theirs, schema, unwrapOptions));
+        connect.awaitRunning(ours, 1);
+        connect.awaitRunning(theirs, 1);
+        // The snapshot rows first, so that both snapshots hold exactly them and the rest is streamed.
+        connect.consume(SNAPSHOT_ROWS.length, TIMEOUT, topic(ours, schema));
+        connect.consume(SNAPSHOT_ROWS.length, TIMEOUT, topic(theirs, schema));
+
+        String table = schema + ".kinds";
+        postgres.execute(
+                "INSERT INTO " + table + " VALUES " + SNAPSHOT_ROWS[0].replaceFirst("\\(1,", "(10,"),
+                "INSERT INTO " + table + " VALUES " + SNAPSHOT_ROWS[1].replaceFirst("\\(2,", "(11,"),
+                "INSERT INTO " + table + " VALUES " + SNAPSHOT_ROWS[2].replaceFirst("\\(3,", "(12,"),
+                "UPDATE " + table + " SET txt = 'updated', ts = '2030-06-01 12:00:00.5', tstz = now(), "
+                        + "mood = 'ok', ia = '{7}', n = 1 WHERE id = 1",
+                "UPDATE " + table + " SET sm = NULL, jb = '{\"c\": null}' WHERE id = 10",
+                "BEGIN", "DELETE FROM " + table + " WHERE id = 2",
+                "UPDATE " + table + " SET id = 20 WHERE id = 11", "COMMIT",
+                "ALTER TABLE " + table + " REPLICA IDENTITY FULL",
+                "UPDATE " + table + " SET vc = 'full' WHERE id = 3",
+                "DELETE FROM " + table + " WHERE id = 12",
+                "INSERT INTO " + table + " VALUES " + SNAPSHOT_ROWS[2].replaceFirst("\\(3,", "(99,"));
+        // 3 reads, 3 inserts, 2 updates, a delete, a key change (delete, create), an update, a delete, an insert:
+        // by default the SMT drops a delete's event and keeps its tombstone; rewrite keeps the event, drops the
+        // tombstone. Either way one record per delete.
+        int expected = 3 + 3 + 2 + 1 + 2 + 1 + 1 + 1;
+        if (unwrapOptions == null) {
+            expected += 3; // a delete's event and its tombstone
+        }
+        List<String> ourRows = rows(ours, schema, expected);
+        List<String> theirRows = rows(theirs, schema, expected);
+        assertThat(theirRows).as("Debezium's rows").hasSize(expected);
+        Path report = Path.of("target", "debezium-equivalence");
+        Files.createDirectories(report);
+        Files.write(report.resolve(variant + "-tributary.jsonl"), ourRows);
+        Files.write(report.resolve(variant + "-debezium.jsonl"), theirRows);
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < Math.min(ourRows.size(), theirRows.size()); i++) {
+            differences.addAll(differences("record " + i, JSON.readTree(theirRows.get(i)),
+                    JSON.readTree(ourRows.get(i))));
+        }
+        assertThat(differences).as("where %s differs from Debezium's %s", topic(ours, schema), topic(theirs, schema))
+                .isEmpty();
+        assertThat(ourRows).hasSameSizeAs(theirRows);
+        connect.deleteConnector(ours);
+        connect.deleteConnector(theirs);
+    }
+
+    private void createTable(String schema) {
+        String table = schema + ".kinds";
+        List<String> sql = new ArrayList<>(List.of(
+                "CREATE SCHEMA " + schema,
+                "CREATE TYPE " + schema + ".mood AS ENUM ('sad', 'ok', 'happy')",
+                "CREATE TABLE " + table + " (" + COLUMNS.formatted(schema) + ")"));
+        for (String row : SNAPSHOT_ROWS) {
+            sql.add("INSERT INTO " + table + " VALUES " + row);
+        }
+        sql.addAll(List.of(
+                "GRANT USAGE ON SCHEMA " + schema + " TO " + postgres.replicationUser(),
+                "GRANT SELECT ON " + table + " TO " + postgres.replicationUser(),
+                "CREATE PUBLICATION trib_" + schema + " FOR TABLE " + table,
+                "CREATE PUBLICATION dbz_" + schema + " FOR TABLE " + table));
+        postgres.execute(sql.toArray(String[]::new));
+    }
+
+    private Map<String, String> config(String connectorClass, String name, String schema,
+            Map<String, String> unwrapOptions) {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", connectorClass);
+        config.put("tasks.max", "1");
+        config.put("database.hostname", postgres.host());
+        config.put("database.port", String.valueOf(postgres.port()));
+        config.put("database.user", postgres.replicationUser());
+        config.put("database.password", postgres.replicationPassword());
+        config.put("database.dbname", postgres.database());
+        config.put("topic.prefix", name);
+        config.put("table.include.list", schema + "\\.kinds");
+        config.put("plugin.name", "pgoutput");
+        config.put("slot.name", name);
+        config.put("publication.name", name.substring(0, name.indexOf('_')) + "_" + schema);
+        config.put("publication.autocreate.mode", "disabled");
+        config.put("topic.creation.default.replication.factor", "1");
+        config.put("topic.creation.default.partitions", "1");
+        if (unwrapOptions != null) {
+            config.put("transforms", "unwrap");
+            config.put("transforms.unwrap.type", UNWRAP);
+            unwrapOptions.forEach((key, value) -> config.put("transforms.unwrap." + key, value));
+        }
+        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("key.converter.schemas.enable", "true");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "true");
+        return config;
+    }
+
+    private static String topic(String prefix, String schema) {
+        return prefix + "." + schema + ".kinds";
+    }
+
+    /** Each record as {@code key => value} JSON, with the connector's topic prefix in schema names made neutral. */
+    private List<String> rows(String prefix, String schema, int expected) throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> records = connect.consume(expected, TIMEOUT, topic(prefix, schema));
+        Thread.sleep(2_000);
+        records = connect.consume(records.size(), TIMEOUT, topic(prefix, schema));
+        List<String> rows = new ArrayList<>(records.size());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            String row = "{\"key\": " + text(record.key()) + ", \"value\": " + text(record.value()) + "}";
+            rows.add(withoutOwnFields(row.replace("\"" + prefix + ".", "\"<prefix>.")
+                    .replace("\"" + prefix + "\"", "\"<prefix>\"")));
+        }
+        return rows;
+    }
+
+    /**
+     * Blanks what is each connector's own: a snapshot row's position and time (each has its own slot and snapshot),
+     * and, in whole change events, the connector's version and processing times.
+     */
+    private static String withoutOwnFields(String row) throws Exception {
+        ObjectNode tree = (ObjectNode) JSON.readTree(row);
+        if (!(tree.path("value").path("payload") instanceof ObjectNode payload)) {
+            return row;
+        }
+        if ("r".equals(payload.path("__op").asText())) {
+            payload.put("__lsn", "<snapshot>");
+            payload.put("__source_ts_ms", "<snapshot>");
+        }
+        if (payload.path("source") instanceof ObjectNode source) {
+            for (String field : List.of("ts_ms", "ts_us", "ts_ns")) {
+                payload.put(field, "<processing time>");
+            }
+            source.put("version", "<version>");
+            if ("r".equals(payload.path("op").asText())) {
+                for (String field : List.of("ts_ms", "ts_us", "ts_ns", "lsn")) {
+                    source.put(field, "<snapshot>");
+                }
+                // Each snapshot's own transaction and position: compared only in form.
+                if (source.path("txId").isIntegralNumber()) {
+                    source.put("txId", "<snapshot transaction>");
+                }
+                source.put("sequence", source.path("sequence").asText().replaceAll("[0-9]+", "<lsn>"));
+            }
+        }
+        return JSON.writeValueAsString(tree);
+    }
+
+    /** Paths (with both values) where {@code actual} differs from {@code expected}, field order included. */
+    private static List<String> differences(String path, JsonNode expected, JsonNode actual) {
+        List<String> out = new ArrayList<>();
+        if (expected.isObject() && actual.isObject()) {
+            List<String> expectedNames = new ArrayList<>();
+            expected.fieldNames().forEachRemaining(expectedNames::add);
+            List<String> actualNames = new ArrayList<>();
+            actual.fieldNames().forEachRemaining(actualNames::add);
+            if (!expectedNames.equals(actualNames)) {
+                out.add(path + ": fields " + actualNames + ", Debezium " + expectedNames);
+            }
+            for (String name : expectedNames) {
+                if (actual.has(name)) {
+                    out.addAll(differences(path + "." + name, expected.get(name), actual.get(name)));
+                }
+            }
+        } else if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
+            for (int i = 0; i < expected.size(); i++) {
+                JsonNode element = expected.get(i);
+                String label = element.has("field") ? element.get("field").asText() : String.valueOf(i);
+                out.addAll(differences(path + "[" + label + "]", element, actual.get(i)));
+            }
+        } else if (!expected.equals(actual)) {
+            out.add(path + ": " + actual + ", Debezium " + expected);
+        }
+        return out;
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? "null" : new String(bytes, StandardCharsets.UTF_8);
+    }
+}
