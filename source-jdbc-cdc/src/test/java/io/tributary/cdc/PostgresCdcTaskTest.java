@@ -1,5 +1,6 @@
 package io.tributary.cdc;
 
+import io.tributary.testkit.task.StubSourceTaskContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.tributary.cdc;
+package io.tributary.testkit.task;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,17 +9,17 @@ import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /** A task context whose offset store holds what a test put there, as Connect's would after an offset commit. */
-final class StubSourceTaskContext implements SourceTaskContext {
+public final class StubSourceTaskContext implements SourceTaskContext {
 
     private final Map<String, String> configs;
     private final Map<Map<String, ?>, Map<String, Object>> offsets = new HashMap<>();
 
-    StubSourceTaskContext(Map<String, String> configs) {
+    public StubSourceTaskContext(Map<String, String> configs) {
         this.configs = configs;
     }
 
     /** Stores {@code offset} for {@code partition}, as Connect does once records are acknowledged. */
-    void storeOffset(Map<String, ?> partition, Map<String, ?> offset) {
+    public void storeOffset(Map<String, ?> partition, Map<String, ?> offset) {
         offsets.put(partition, new HashMap<>(offset));
     }
 
@@ -47,6 +47,6 @@ final class StubSourceTaskContext implements SourceTaskContext {
 
     @Override
     public PluginMetrics pluginMetrics() {
-        throw new UnsupportedOperationException("this task registers no metrics yet");
+        throw new UnsupportedOperationException("this stub records no plugin metrics");
     }
 }
