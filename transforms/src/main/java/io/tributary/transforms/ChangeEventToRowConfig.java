@@ -44,7 +44,7 @@ public final class ChangeEventToRowConfig extends AbstractConfig {
     private static final String GROUP = "Change events";
 
     public static final String DELETE_TOMBSTONE_HANDLING_MODE = "delete.tombstone.handling.mode";
-    public static final String DELETE_TOMBSTONE_HANDLING_MODE_DEFAULT = EnumParser.configValue(DeleteHandling.TOMBSTONE);
+    public static final String DELETE_TOMBSTONE_HANDLING_MODE_DEFAULT = EnumParser.KEBAB.configValue(DeleteHandling.TOMBSTONE);
     public static final String DELETE_TOMBSTONE_HANDLING_MODE_DOC =
             "How delete events (op 'd') and tombstones (records with a null value) are emitted. "
             + "'drop': drop both. "
@@ -91,7 +91,7 @@ public final class ChangeEventToRowConfig extends AbstractConfig {
 
     public ChangeEventToRowConfig(Map<?, ?> originals) {
         super(CONFIG, originals);
-        deleteHandling = EnumParser.parse(DeleteHandling.class, DELETE_TOMBSTONE_HANDLING_MODE,
+        deleteHandling = EnumParser.KEBAB.parse(DeleteHandling.class, DELETE_TOMBSTONE_HANDLING_MODE,
                 getString(DELETE_TOMBSTONE_HANDLING_MODE));
         addFields = EnvelopeField.parse(getList(ADD_FIELDS), getString(ADD_FIELDS_PREFIX));
         addHeaders = EnvelopeField.parse(getList(ADD_HEADERS), getString(ADD_HEADERS_PREFIX));
@@ -104,9 +104,9 @@ public final class ChangeEventToRowConfig extends AbstractConfig {
         int order = 0;
         return new ConfigDef()
                 .define(DELETE_TOMBSTONE_HANDLING_MODE, Type.STRING, DELETE_TOMBSTONE_HANDLING_MODE_DEFAULT,
-                        EnumParser.validator(DeleteHandling.class), Importance.HIGH, DELETE_TOMBSTONE_HANDLING_MODE_DOC,
+                        EnumParser.KEBAB.validator(DeleteHandling.class), Importance.HIGH, DELETE_TOMBSTONE_HANDLING_MODE_DOC,
                         GROUP, ++order, Width.MEDIUM, "Delete and tombstone handling",
-                        EnumParser.recommender(DeleteHandling.class))
+                        EnumParser.KEBAB.recommender(DeleteHandling.class))
                 .define(ADD_FIELDS, Type.LIST, ADD_FIELDS_DEFAULT,
                         Validators.listOfDistinct(FIELD_PATH, FIELD_PATH_DESCRIPTION), Importance.MEDIUM, ADD_FIELDS_DOC,
                         GROUP, ++order, Width.LONG, "Metadata fields")

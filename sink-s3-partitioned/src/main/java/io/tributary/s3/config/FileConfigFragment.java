@@ -19,7 +19,7 @@ public final class FileConfigFragment {
     static final String GROUP = "Files";
 
     public static final String FORMAT = "format";
-    public static final String FORMAT_DEFAULT = EnumParser.configValue(FormatType.JSONL);
+    public static final String FORMAT_DEFAULT = EnumParser.KEBAB.configValue(FormatType.JSONL);
     public static final String FORMAT_DOC = "Object format, in place of Confluent's 'format.class'. 'jsonl': one JSON "
             + "document per line, the record value (schemaless records too); decimals are written as strings, "
             + "Timestamp as ISO-8601 UTC, Date as yyyy-MM-dd, bytes as base64. 'avro': Avro object container files "
@@ -29,21 +29,21 @@ public final class FileConfigFragment {
             + "record's without loss (fields it lacks are optional); any other schema change starts a new file.";
 
     public static final String COMPRESSION = "s3.compression.type";
-    public static final String COMPRESSION_DEFAULT = EnumParser.configValue(Compression.NONE);
+    public static final String COMPRESSION_DEFAULT = EnumParser.KEBAB.configValue(Compression.NONE);
     public static final String COMPRESSION_DOC = "Compression of whole 'jsonl' objects: 'none', 'gzip' (.gz) or 'zstd' "
             + "(.zst). Avro and Parquet compress inside the file instead: see 'avro.codec' and 'parquet.codec'.";
 
     public static final String AVRO_CODEC = "avro.codec";
-    public static final String AVRO_CODEC_DEFAULT = EnumParser.configValue(AvroCodec.NULL);
+    public static final String AVRO_CODEC_DEFAULT = EnumParser.KEBAB.configValue(AvroCodec.NULL);
     public static final String AVRO_CODEC_DOC = "Block compression of 'avro' files: 'null' (none), 'deflate' or "
             + "'zstandard'.";
 
     public static final String PARQUET_CODEC = "parquet.codec";
-    public static final String PARQUET_CODEC_DEFAULT = EnumParser.configValue(ParquetCodec.SNAPPY);
+    public static final String PARQUET_CODEC_DEFAULT = EnumParser.KEBAB.configValue(ParquetCodec.SNAPPY);
     public static final String PARQUET_CODEC_DOC = "Page compression of 'parquet' files: 'snappy', 'zstd' or 'none'.";
 
     public static final String PARQUET_TIMESTAMP_UNIT = "parquet.timestamp.unit";
-    public static final String PARQUET_TIMESTAMP_UNIT_DEFAULT = EnumParser.configValue(TimestampUnit.MILLIS);
+    public static final String PARQUET_TIMESTAMP_UNIT_DEFAULT = EnumParser.KEBAB.configValue(TimestampUnit.MILLIS);
     public static final String PARQUET_TIMESTAMP_UNIT_DOC = "Unit of Parquet TIMESTAMP columns (UTC-adjusted) for "
             + "Connect Timestamp fields: 'millis', or 'micros' for engines that expect microseconds. The values "
             + "carry milliseconds either way.";
@@ -78,7 +78,7 @@ public final class FileConfigFragment {
             + "the worker heap.";
 
     public static final String NULL_VALUES = "behavior.on.null.values";
-    public static final String NULL_VALUES_DEFAULT = EnumParser.configValue(NullValueBehavior.IGNORE);
+    public static final String NULL_VALUES_DEFAULT = EnumParser.KEBAB.configValue(NullValueBehavior.IGNORE);
     public static final String NULL_VALUES_DOC = "What to do with a record whose value is null (a tombstone): "
             + "'ignore' it, or 'fail', which sends it to the dead-letter queue when 'errors.tolerance' is 'all' and "
             + "stops the task otherwise.";
@@ -90,22 +90,22 @@ public final class FileConfigFragment {
     public static ConfigDef update(ConfigDef def) {
         int order = 0;
         return def
-                .define(FORMAT, Type.STRING, FORMAT_DEFAULT, EnumParser.validator(FormatType.class),
+                .define(FORMAT, Type.STRING, FORMAT_DEFAULT, EnumParser.KEBAB.validator(FormatType.class),
                         Importance.HIGH, FORMAT_DOC, GROUP, ++order, Width.SHORT, "Format",
-                        EnumParser.recommender(FormatType.class))
-                .define(COMPRESSION, Type.STRING, COMPRESSION_DEFAULT, EnumParser.validator(Compression.class),
+                        EnumParser.KEBAB.recommender(FormatType.class))
+                .define(COMPRESSION, Type.STRING, COMPRESSION_DEFAULT, EnumParser.KEBAB.validator(Compression.class),
                         Importance.MEDIUM, COMPRESSION_DOC, GROUP, ++order, Width.SHORT, "Compression",
-                        EnumParser.recommender(Compression.class))
-                .define(AVRO_CODEC, Type.STRING, AVRO_CODEC_DEFAULT, EnumParser.validator(AvroCodec.class),
+                        EnumParser.KEBAB.recommender(Compression.class))
+                .define(AVRO_CODEC, Type.STRING, AVRO_CODEC_DEFAULT, EnumParser.KEBAB.validator(AvroCodec.class),
                         Importance.LOW, AVRO_CODEC_DOC, GROUP, ++order, Width.SHORT, "Avro codec",
-                        EnumParser.recommender(AvroCodec.class))
-                .define(PARQUET_CODEC, Type.STRING, PARQUET_CODEC_DEFAULT, EnumParser.validator(ParquetCodec.class),
+                        EnumParser.KEBAB.recommender(AvroCodec.class))
+                .define(PARQUET_CODEC, Type.STRING, PARQUET_CODEC_DEFAULT, EnumParser.KEBAB.validator(ParquetCodec.class),
                         Importance.LOW, PARQUET_CODEC_DOC, GROUP, ++order, Width.SHORT, "Parquet codec",
-                        EnumParser.recommender(ParquetCodec.class))
+                        EnumParser.KEBAB.recommender(ParquetCodec.class))
                 .define(PARQUET_TIMESTAMP_UNIT, Type.STRING, PARQUET_TIMESTAMP_UNIT_DEFAULT,
-                        EnumParser.validator(TimestampUnit.class), Importance.LOW, PARQUET_TIMESTAMP_UNIT_DOC,
+                        EnumParser.KEBAB.validator(TimestampUnit.class), Importance.LOW, PARQUET_TIMESTAMP_UNIT_DOC,
                         GROUP, ++order, Width.SHORT, "Parquet timestamp unit",
-                        EnumParser.recommender(TimestampUnit.class))
+                        EnumParser.KEBAB.recommender(TimestampUnit.class))
                 .define(FLUSH_SIZE, Type.INT, ConfigDef.NO_DEFAULT_VALUE, Range.atLeast(1),
                         Importance.HIGH, FLUSH_SIZE_DOC, GROUP, ++order, Width.SHORT, "Flush size")
                 .define(ROTATE_INTERVAL_MS, Type.LONG, ROTATE_INTERVAL_MS_DEFAULT,
@@ -119,8 +119,8 @@ public final class FileConfigFragment {
                         GROUP, ++order, Width.SHORT, "Late data grace")
                 .define(BUFFER_MEMORY_BYTES, Type.LONG, BUFFER_MEMORY_BYTES_DEFAULT, Range.atLeast(1024L * 1024),
                         Importance.MEDIUM, BUFFER_MEMORY_BYTES_DOC, GROUP, ++order, Width.SHORT, "Buffer memory")
-                .define(NULL_VALUES, Type.STRING, NULL_VALUES_DEFAULT, EnumParser.validator(NullValueBehavior.class),
+                .define(NULL_VALUES, Type.STRING, NULL_VALUES_DEFAULT, EnumParser.KEBAB.validator(NullValueBehavior.class),
                         Importance.LOW, NULL_VALUES_DOC, GROUP, ++order, Width.SHORT, "Null values",
-                        EnumParser.recommender(NullValueBehavior.class));
+                        EnumParser.KEBAB.recommender(NullValueBehavior.class));
     }
 }

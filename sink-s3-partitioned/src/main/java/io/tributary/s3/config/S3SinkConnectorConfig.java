@@ -154,26 +154,26 @@ public final class S3SinkConnectorConfig extends AbstractConfig {
     }
 
     public FormatType format() {
-        return EnumParser.parse(FormatType.class, FileConfigFragment.FORMAT, getString(FileConfigFragment.FORMAT));
+        return EnumParser.KEBAB.parse(FormatType.class, FileConfigFragment.FORMAT, getString(FileConfigFragment.FORMAT));
     }
 
     public Compression compression() {
-        return EnumParser.parse(Compression.class, FileConfigFragment.COMPRESSION,
+        return EnumParser.KEBAB.parse(Compression.class, FileConfigFragment.COMPRESSION,
                 getString(FileConfigFragment.COMPRESSION));
     }
 
     public AvroCodec avroCodec() {
-        return EnumParser.parse(AvroCodec.class, FileConfigFragment.AVRO_CODEC,
+        return EnumParser.KEBAB.parse(AvroCodec.class, FileConfigFragment.AVRO_CODEC,
                 getString(FileConfigFragment.AVRO_CODEC));
     }
 
     public ParquetCodec parquetCodec() {
-        return EnumParser.parse(ParquetCodec.class, FileConfigFragment.PARQUET_CODEC,
+        return EnumParser.KEBAB.parse(ParquetCodec.class, FileConfigFragment.PARQUET_CODEC,
                 getString(FileConfigFragment.PARQUET_CODEC));
     }
 
     public TimestampUnit parquetTimestampUnit() {
-        return EnumParser.parse(TimestampUnit.class, FileConfigFragment.PARQUET_TIMESTAMP_UNIT,
+        return EnumParser.KEBAB.parse(TimestampUnit.class, FileConfigFragment.PARQUET_TIMESTAMP_UNIT,
                 getString(FileConfigFragment.PARQUET_TIMESTAMP_UNIT));
     }
 
@@ -201,7 +201,7 @@ public final class S3SinkConnectorConfig extends AbstractConfig {
     }
 
     public NullValueBehavior nullValues() {
-        return EnumParser.parse(NullValueBehavior.class, FileConfigFragment.NULL_VALUES,
+        return EnumParser.KEBAB.parse(NullValueBehavior.class, FileConfigFragment.NULL_VALUES,
                 getString(FileConfigFragment.NULL_VALUES));
     }
 }

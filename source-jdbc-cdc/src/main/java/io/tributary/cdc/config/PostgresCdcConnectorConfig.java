@@ -28,6 +28,7 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.types.Password;
 
 import io.tributary.cdc.types.DecimalHandlingMode;
+import io.tributary.common.config.EnumParser;
 import io.tributary.common.config.Validators;
 
 /** Configuration of the PostgreSQL CDC source; key names are Debezium's, so its users feel at home. */
@@ -81,13 +82,13 @@ public class PostgresCdcConnectorConfig extends AbstractConfig {
     public static final String PUBLICATION_NAME_DOC = "Name of the publication whose tables the slot streams.";
     public static final String PUBLICATION_AUTOCREATE_MODE = "publication.autocreate.mode";
     public static final String PUBLICATION_AUTOCREATE_MODE_DEFAULT =
-            ConfigEnums.value(PublicationAutocreateMode.FILTERED);
+            EnumParser.SNAKE.configValue(PublicationAutocreateMode.FILTERED);
     public static final String PUBLICATION_AUTOCREATE_MODE_DOC = "What to do when the publication does not exist. "
             + "'disabled': fail, it must be created beforehand. 'all_tables': create it FOR ALL TABLES (needs a "
             + "superuser). 'filtered': create it for the captured tables (needs ownership of them, not superuser).";
 
     public static final String SNAPSHOT_MODE = "snapshot.mode";
-    public static final String SNAPSHOT_MODE_DEFAULT = ConfigEnums.value(SnapshotMode.INITIAL);
+    public static final String SNAPSHOT_MODE_DEFAULT = EnumParser.SNAKE.configValue(SnapshotMode.INITIAL);
     public static final String SNAPSHOT_MODE_DOC = "When to read the existing rows of the captured tables. "
             + "'initial': at the first start (or when a previous snapshot did not finish), then stream changes. "
             + "'initial_only': like 'initial' but stop after the snapshot. 'no_data' (alias 'never'): never, only "
@@ -112,7 +113,7 @@ public class PostgresCdcConnectorConfig extends AbstractConfig {
     public static final String SKIPPED_OPERATIONS_DOC = "Operations not emitted: any of c (insert), u (update), "
             + "d (delete), t (truncate), or 'none' to emit all.";
     public static final String DECIMAL_HANDLING_MODE = "decimal.handling.mode";
-    public static final String DECIMAL_HANDLING_MODE_DEFAULT = ConfigEnums.value(DecimalHandlingMode.PRECISE);
+    public static final String DECIMAL_HANDLING_MODE_DEFAULT = EnumParser.SNAKE.configValue(DecimalHandlingMode.PRECISE);
     public static final String DECIMAL_HANDLING_MODE_DOC = "How NUMERIC columns are emitted. 'precise': Connect "
             + "Decimal (io.debezium.data.VariableScaleDecimal when the column has no declared scale); NaN and "
             + "infinities become null. 'double': FLOAT64, may lose precision. 'string': the exact text.";
@@ -195,9 +196,9 @@ public class PostgresCdcConnectorConfig extends AbstractConfig {
                 Validators.matching(IDENTIFIER, "an unquoted SQL identifier of up to 63 characters"), Importance.HIGH,
                 PUBLICATION_NAME_DOC, GROUP_REPLICATION, ++order, Width.MEDIUM, "Publication");
         def.define(PUBLICATION_AUTOCREATE_MODE, Type.STRING, PUBLICATION_AUTOCREATE_MODE_DEFAULT,
-                ConfigEnums.validator(PublicationAutocreateMode.class), Importance.MEDIUM,
+                EnumParser.SNAKE.validator(PublicationAutocreateMode.class), Importance.MEDIUM,
                 PUBLICATION_AUTOCREATE_MODE_DOC, GROUP_REPLICATION, ++order, Width.SHORT, "Publication creation",
-                ConfigEnums.recommender(PublicationAutocreateMode.class));
+                EnumParser.SNAKE.recommender(PublicationAutocreateMode.class));
         def.define(STATUS_UPDATE_INTERVAL_MS, Type.LONG, STATUS_UPDATE_INTERVAL_MS_DEFAULT,
                 Range.between(100L, 3_600_000L), Importance.LOW, STATUS_UPDATE_INTERVAL_MS_DOC, GROUP_REPLICATION,
                 ++order, Width.SHORT, "Status update interval");
@@ -209,9 +210,9 @@ public class PostgresCdcConnectorConfig extends AbstractConfig {
 
         order = 0;
         def.define(SNAPSHOT_MODE, Type.STRING, SNAPSHOT_MODE_DEFAULT,
-                ConfigEnums.validator(SnapshotMode.class, SnapshotMode.NEVER_ALIAS), Importance.HIGH,
+                EnumParser.SNAKE.validator(SnapshotMode.class, SnapshotMode.NEVER_ALIAS), Importance.HIGH,
                 SNAPSHOT_MODE_DOC, GROUP_SNAPSHOT, ++order, Width.SHORT, "Snapshot mode",
-                ConfigEnums.recommender(SnapshotMode.class));
+                EnumParser.SNAKE.recommender(SnapshotMode.class));
         def.define(SNAPSHOT_FETCH_SIZE, Type.INT, SNAPSHOT_FETCH_SIZE_DEFAULT, Range.between(1, 1_000_000),
                 Importance.LOW, SNAPSHOT_FETCH_SIZE_DOC, GROUP_SNAPSHOT, ++order, Width.SHORT, "Fetch size");
         def.define(SNAPSHOT_CHUNK_SIZE, Type.INT, SNAPSHOT_CHUNK_SIZE_DEFAULT, Range.between(1, 100_000_000),
@@ -224,9 +225,9 @@ public class PostgresCdcConnectorConfig extends AbstractConfig {
                 Validators.listOfDistinct(Pattern.compile("c|u|d|t|none"), "one of c, u, d, t, none"),
                 Importance.LOW, SKIPPED_OPERATIONS_DOC, GROUP_EVENTS, ++order, Width.SHORT, "Skipped operations");
         def.define(DECIMAL_HANDLING_MODE, Type.STRING, DECIMAL_HANDLING_MODE_DEFAULT,
-                ConfigEnums.validator(DecimalHandlingMode.class), Importance.MEDIUM, DECIMAL_HANDLING_MODE_DOC,
+                EnumParser.SNAKE.validator(DecimalHandlingMode.class), Importance.MEDIUM, DECIMAL_HANDLING_MODE_DOC,
                 GROUP_EVENTS, ++order, Width.SHORT, "Decimal handling",
-                ConfigEnums.recommender(DecimalHandlingMode.class));
+                EnumParser.SNAKE.recommender(DecimalHandlingMode.class));
         def.define(HEARTBEAT_INTERVAL_MS, Type.INT, HEARTBEAT_INTERVAL_MS_DEFAULT, Range.between(0, 86_400_000),
                 Importance.LOW, HEARTBEAT_INTERVAL_MS_DOC, GROUP_EVENTS, ++order, Width.SHORT, "Heartbeat interval");
         def.define(HEARTBEAT_TOPIC_PREFIX, Type.STRING, HEARTBEAT_TOPIC_PREFIX_DEFAULT,
@@ -321,7 +322,7 @@ public class PostgresCdcConnectorConfig extends AbstractConfig {
     }
 
     public PublicationAutocreateMode publicationAutocreateMode() {
-        return ConfigEnums.parse(PublicationAutocreateMode.class, PUBLICATION_AUTOCREATE_MODE,
+        return EnumParser.SNAKE.parse(PublicationAutocreateMode.class, PUBLICATION_AUTOCREATE_MODE,
                 getString(PUBLICATION_AUTOCREATE_MODE));
     }
 
@@ -330,7 +331,7 @@ public class PostgresCdcConnectorConfig extends AbstractConfig {
         if (SnapshotMode.NEVER_ALIAS.equalsIgnoreCase(text.trim())) {
             return SnapshotMode.NO_DATA;
         }
-        return ConfigEnums.parse(SnapshotMode.class, SNAPSHOT_MODE, text);
+        return EnumParser.SNAKE.parse(SnapshotMode.class, SNAPSHOT_MODE, text);
     }
 
     public int snapshotFetchSize() {
@@ -352,7 +353,7 @@ public class PostgresCdcConnectorConfig extends AbstractConfig {
     }
 
     public DecimalHandlingMode decimalHandlingMode() {
-        return ConfigEnums.parse(DecimalHandlingMode.class, DECIMAL_HANDLING_MODE, getString(DECIMAL_HANDLING_MODE));
+        return EnumParser.SNAKE.parse(DecimalHandlingMode.class, DECIMAL_HANDLING_MODE, getString(DECIMAL_HANDLING_MODE));
     }
 
     /** The heartbeat interval; zero when heartbeats are off. */
