@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 import io.tributary.testkit.s3.S3Server;
 
@@ -56,8 +55,7 @@ class HeapCappedSinkTest {
 
     /** The id of every record in every data object, read a few objects at a time. */
     private static List<Long> ids(S3Client s3) throws Exception {
-        List<String> keys = s3.listObjectsV2Paginator(b -> b.bucket("wide")).contents().stream().map(S3Object::key)
-                .filter(key -> !key.contains("/_manifests/")).toList();
+        List<String> keys = SinkObjects.dataKeys(s3, "wide", "");
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<List<Long>>> parts = new ArrayList<>();

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 import io.tributary.testkit.Await;
 import io.tributary.testkit.connect.ConnectCluster;
@@ -99,13 +98,10 @@ class S3SinkExactlyOnceIT {
     /** The id of every record in every data object under {@code topicsDir}, duplicates included. */
     private List<Integer> idsInS3(String topicsDir) {
         List<Integer> ids = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(topicsDir + "/")).contents()) {
-            if (object.key().startsWith(topicsDir + "/_manifests/")) {
-                continue;
-            }
-            assertThat(object.key()).matches(topicsDir + "/region=(eu|us|ap)/dt=\\d{4}-\\d{2}-\\d{2}/hour=\\d{2}/"
+        for (String key : SinkObjects.dataKeys(s3, BUCKET, topicsDir + "/")) {
+            assertThat(key).matches(topicsDir + "/region=(eu|us|ap)/dt=\\d{4}-\\d{2}-\\d{2}/hour=\\d{2}/"
                     + "[\\w.-]+\\+\\d+\\+\\d{19}\\.jsonl\\.gz");
-            byte[] gzip = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key())).asByteArray();
+            byte[] gzip = SinkObjects.read(s3, BUCKET, key);
             Matcher matcher = ID.matcher(gunzip(gzip));
             while (matcher.find()) {
                 ids.add(Integer.parseInt(matcher.group(1)));
@@ -239,13 +235,10 @@ class S3SinkExactlyOnceIT {
 
     private List<Long> avroIds(String topicsDir) {
         List<Long> ids = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(topicsDir + "/")).contents()) {
-            if (object.key().startsWith(topicsDir + "/_manifests/")) {
-                continue;
-            }
-            assertThat(object.key()).matches(topicsDir + "/region=(eu|us|ap)/dt=\\d{4}-\\d{2}-\\d{2}/hour=\\d{2}/"
+        for (String key : SinkObjects.dataKeys(s3, BUCKET, topicsDir + "/")) {
+            assertThat(key).matches(topicsDir + "/region=(eu|us|ap)/dt=\\d{4}-\\d{2}-\\d{2}/hour=\\d{2}/"
                     + "orders-avro\\+0\\+\\d{19}\\.avro");
-            byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key())).asByteArray();
+            byte[] bytes = SinkObjects.read(s3, BUCKET, key);
             try (DataFileStream<GenericRecord> records = new DataFileStream<>(new java.io.ByteArrayInputStream(bytes),
                     new GenericDatumReader<>())) {
                 assertThat(records.getMetaString("avro.codec")).isEqualTo("zstandard");
@@ -352,14 +345,9 @@ class S3SinkExactlyOnceIT {
     }
 
     private List<String> parquetObjects(String topicsDir) {
-        List<String> keys = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(topicsDir + "/")).contents()) {
-            if (!object.key().startsWith(topicsDir + "/_manifests/")) {
-                assertThat(object.key()).matches(topicsDir + "/region=(eu|us|ap)/dt=2026-03-04/"
-                        + "orders-parquet\\+[01]\\+\\d{19}\\.parquet");
-                keys.add(object.key());
-            }
-        }
+        List<String> keys = SinkObjects.dataKeys(s3, BUCKET, topicsDir + "/");
+        assertThat(keys).allSatisfy(key -> assertThat(key).matches(topicsDir + "/region=(eu|us|ap)/dt=2026-03-04/"
+                + "orders-parquet\\+[01]\\+\\d{19}\\.parquet"));
         return keys;
     }
 

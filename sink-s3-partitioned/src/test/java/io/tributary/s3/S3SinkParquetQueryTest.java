@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 import io.tributary.testkit.s3.S3Server;
 
@@ -111,13 +110,10 @@ class S3SinkParquetQueryTest {
 
     /** Downloads every data object, keeping the key layout under {@code dir}. */
     private void download(String bucket) throws IOException {
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
-            if (object.key().contains("/_manifests/")) {
-                continue;
-            }
-            Path file = dir.resolve(object.key());
+        for (String key : SinkObjects.dataKeys(s3, bucket, "")) {
+            Path file = dir.resolve(key);
             Files.createDirectories(file.getParent());
-            Files.write(file, s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray());
+            Files.write(file, SinkObjects.read(s3, bucket, key));
         }
     }
 

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 import io.tributary.s3.config.S3SinkConnectorConfig;
 import io.tributary.s3.format.Compression;
@@ -98,13 +97,10 @@ class S3SinkTaskTest {
     /** Every data object in the bucket: key to its decompressed lines. */
     private static Map<String, List<String>> objects(String bucket, Compression compression) {
         Map<String, List<String>> objects = new HashMap<>();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
-            if (object.key().contains("/_manifests/")) {
-                continue;
-            }
-            byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
+        for (String key : SinkObjects.dataKeys(s3, bucket, "")) {
+            byte[] bytes = SinkObjects.read(s3, bucket, key);
             try (InputStream in = compression.unwrap(new java.io.ByteArrayInputStream(bytes))) {
-                objects.put(object.key(), List.of(new String(in.readAllBytes(), UTF_8).split("\n")));
+                objects.put(key, List.of(new String(in.readAllBytes(), UTF_8).split("\n")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
