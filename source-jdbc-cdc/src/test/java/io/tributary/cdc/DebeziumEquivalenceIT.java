@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -189,14 +188,9 @@ class DebeziumEquivalenceIT {
 
     private Map<String, String> config(String connectorClass, String name, String schema,
             Map<String, String> unwrapOptions) {
-        Map<String, String> config = new HashMap<>();
+        Map<String, String> config = postgres.cdcConnectionConfig();
         config.put("connector.class", connectorClass);
         config.put("tasks.max", "1");
-        config.put("database.hostname", postgres.host());
-        config.put("database.port", String.valueOf(postgres.port()));
-        config.put("database.user", postgres.replicationUser());
-        config.put("database.password", postgres.replicationPassword());
-        config.put("database.dbname", postgres.database());
         config.put("topic.prefix", name);
         config.put("table.include.list", schema + "\\.kinds");
         config.put("plugin.name", "pgoutput");

@@ -3,7 +3,6 @@ package io.tributary.cdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +51,10 @@ class PostgresCdcConnectIT {
     }
 
     static Map<String, String> connectorConfig(PostgresServer postgres, String name) {
-        Map<String, String> config = new HashMap<>();
+        Map<String, String> config = postgres.cdcConnectionConfig();
         config.put("name", name);
         config.put("connector.class", CONNECTOR_CLASS);
         config.put("tasks.max", "1");
-        config.put("database.hostname", postgres.host());
-        config.put("database.port", String.valueOf(postgres.port()));
-        config.put("database.user", postgres.replicationUser());
-        config.put("database.password", postgres.replicationPassword());
-        config.put("database.dbname", postgres.database());
         config.put("topic.prefix", name);
         config.put("table.include.list", name + "\\.orders");
         config.put("slot.name", name);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,12 +43,7 @@ class PostgresCdcConnectorValidateTest {
     }
 
     private Map<String, String> config() {
-        Map<String, String> props = new HashMap<>();
-        props.put("database.hostname", postgres.host());
-        props.put("database.port", String.valueOf(postgres.port()));
-        props.put("database.user", postgres.replicationUser());
-        props.put("database.password", postgres.replicationPassword());
-        props.put("database.dbname", postgres.database());
+        Map<String, String> props = postgres.cdcConnectionConfig();
         props.put("topic.prefix", "v");
         props.put("table.include.list", "v\\.orders");
         props.put("slot.name", "v");

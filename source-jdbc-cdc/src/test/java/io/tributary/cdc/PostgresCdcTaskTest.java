@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,12 +52,7 @@ class PostgresCdcTaskTest {
     }
 
     private Map<String, String> config(String name) {
-        Map<String, String> props = new HashMap<>();
-        props.put("database.hostname", postgres.host());
-        props.put("database.port", String.valueOf(postgres.port()));
-        props.put("database.user", postgres.replicationUser());
-        props.put("database.password", postgres.replicationPassword());
-        props.put("database.dbname", postgres.database());
+        Map<String, String> props = postgres.cdcConnectionConfig();
         props.put("topic.prefix", name);
         props.put("table.include.list", name + "\\..*");
         props.put("slot.name", name);

@@ -53,4 +53,12 @@ class ConfigChecksTest {
                 Optional.of(new SlotInfo("tributary", "pgoutput", "other", false, 0, 1)))));
         assertThat(errors.get("slot.name")).singleElement().asString().contains("belongs to database 'other'");
     }
+
+    @Test
+    void aSlotAnotherProcessIsStillCreatingIsReportedAsInUse() {
+        Map<String, List<String>> errors = errors(check(new ServerFacts(14, "logical", true, List.of(ORDERS),
+                Set.of(ORDERS), true, Optional.of(new SlotInfo("tributary", "", "db", true, 4242, 1)))));
+        assertThat(errors.get("slot.name")).singleElement().asString()
+                .contains("in use by server process 4242").doesNotContain("output plugin");
+    }
 }

@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.postgresql.PGProperty;
 
@@ -187,6 +189,20 @@ public final class PostgresServer implements AutoCloseable {
 
     public String replicationPassword() {
         return replicationPassword;
+    }
+
+    /**
+     * The connection keys a CDC connector takes, with Debezium's names ({@code database.hostname}, {@code .port},
+     * {@code .user}, {@code .password}, {@code .dbname}), for the least-privilege replication role; a fresh map to add to.
+     */
+    public Map<String, String> cdcConnectionConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("database.hostname", host());
+        config.put("database.port", String.valueOf(port()));
+        config.put("database.user", replicationUser());
+        config.put("database.password", replicationPassword());
+        config.put("database.dbname", database());
+        return config;
     }
 
     public int majorVersion() {
