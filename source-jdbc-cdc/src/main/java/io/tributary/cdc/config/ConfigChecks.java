@@ -94,15 +94,16 @@ public final class ConfigChecks {
     }
 
     private static void checkSlot(Map<String, ConfigValue> values, PostgresCdcConnectorConfig config, SlotInfo slot) {
-        if (!"pgoutput".equals(slot.plugin())) {
+        // An active slot first: one still being created by another process shows no output plugin yet.
+        if (slot.active()) {
+            values.get(SLOT_NAME).addErrorMessage("Slot '" + slot.name() + "' is in use by server process "
+                    + slot.activePid() + " (another connector?): each connector needs its own slot.name");
+        } else if (!"pgoutput".equals(slot.plugin())) {
             values.get(SLOT_NAME).addErrorMessage("Slot '" + slot.name() + "' exists with output plugin '"
                     + slot.plugin() + "'; this connector needs pgoutput: choose another slot.name");
         } else if (slot.database() != null && !slot.database().equals(config.dbname())) {
             values.get(SLOT_NAME).addErrorMessage("Slot '" + slot.name() + "' belongs to database '"
                     + slot.database() + "', not " + config.dbname() + ": choose another slot.name");
-        } else if (slot.active()) {
-            values.get(SLOT_NAME).addErrorMessage("Slot '" + slot.name() + "' is in use by server process "
-                    + slot.activePid() + " (another connector?): each connector needs its own slot.name");
         }
     }
 
