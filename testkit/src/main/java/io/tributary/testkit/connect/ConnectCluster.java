@@ -186,9 +186,10 @@ public final class ConnectCluster implements AutoCloseable {
         cluster.kafka().produce(topic, key, value);
     }
 
+    /** Sends one record as given (a null value for a tombstone, headers, a partition) with a producer of its own. */
     public void produce(ProducerRecord<byte[], byte[]> record) {
-        try {
-            cluster.kafka().createProducer(Map.of()).send(record).get();
+        try (var producer = cluster.kafka().createProducer(Map.of())) {
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot produce to " + record.topic(), e);
         }
