@@ -135,6 +135,32 @@ class PostgresServerIT {
         }
 
         @Test
+        void restartsWithItsDataSettingsAndPortAndEndsOpenConnections() throws SQLException {
+            server.execute("CREATE TABLE IF NOT EXISTS survives_restart (id int)",
+                    "INSERT INTO survives_restart VALUES (7)");
+            try (Connection before = server.superuserConnection()) {
+                String startedBefore = query(before, "SELECT pg_postmaster_start_time()::text");
+                server.restart();
+                assertThatThrownBy(() -> query(before, "SELECT 1")).isInstanceOf(SQLException.class);
+                try (Connection after = server.superuserConnection()) {
+                    assertThat(query(after, "SELECT pg_postmaster_start_time()::text")).isNotEqualTo(startedBefore);
+                    assertThat(query(after, "SELECT sum(id)::text FROM survives_restart")).isEqualTo("7");
+                }
+            }
+            assertThat(show("wal_level")).isEqualTo("logical");
+            assertThat(show("listen_addresses")).isEqualTo("127.0.0.1");
+            LoopbackAssertions.assertListensOnLoopbackOnly(server.port());
+        }
+
+        private String query(Connection connection, String sql) throws SQLException {
+            try (Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery(sql)) {
+                assertThat(result.next()).isTrue();
+                return result.getString(1);
+            }
+        }
+
+        @Test
         void listensOnLoopbackOnly() {
             LoopbackAssertions.assertListensOnLoopbackOnly(server.port());
         }
