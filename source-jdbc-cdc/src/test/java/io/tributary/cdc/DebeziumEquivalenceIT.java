@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +51,9 @@ class DebeziumEquivalenceIT {
             + "tstz timestamptz, tstz3 timestamptz(3), ttz timetz, iv interval, "
             + "u uuid, j json, jb jsonb, x xml, ip inet, mac macaddr, "
             + "ia int[], ta text[], mood %s.mood";
+
+    /** NOT NULL columns of {@link #COLUMNS} whose storage lets PostgreSQL TOAST their values. */
+    private static final Set<String> TOASTABLE_NOT_NULL = Set.of("n", "txt");
 
     private static final String[] SNAPSHOT_ROWS = {
         "(1, 1, 1, 1.5, 2.25, 12.34, 3.14159, 9.99, true, 'one', 'v1', 'ab', '\\x00ff', "
@@ -151,7 +155,8 @@ class DebeziumEquivalenceIT {
             expected += 3; // a delete's event and its tombstone
         }
         List<String> ourRows = rows(ours, schema, expected);
-        List<String> theirRows = rows(theirs, schema, expected);
+        List<String> theirRows = rows(theirs, schema, expected).stream()
+                .map(DebeziumEquivalenceIT::withToastableFieldsOptional).toList();
         assertThat(theirRows).as("Debezium's rows").hasSize(expected);
         Path report = Path.of("target", "debezium-equivalence");
         Files.createDirectories(report);
@@ -259,6 +264,55 @@ class DebeziumEquivalenceIT {
             }
         }
         return JSON.writeValueAsString(tree);
+    }
+
+    /**
+     * The one documented difference: a NOT NULL column whose values can be TOASTed ({@code n}, {@code txt}) has an
+     * optional field in our schemas, because an update that leaves its value unchanged carries no value for it and
+     * our event says so with null and a header; Debezium keeps the field required and writes a placeholder. So where a
+     * change carries no value for such a column (a delete's key-only before image), ours is null and Debezium's its
+     * type's zero value. Debezium's rows are rewritten to ours for exactly these fields and cases, so every other
+     * field's optionality and value is still compared.
+     */
+    private static String withToastableFieldsOptional(String row) {
+        try {
+            JsonNode tree = JSON.readTree(row);
+            markOptional(tree);
+            JsonNode payload = tree.path("value").path("payload");
+            if ("d".equals(payload.path("op").asText()) && payload.path("before") instanceof ObjectNode before) {
+                zeroValuesToNull(before);
+            } else if ("true".equals(payload.path("__deleted").asText()) && payload instanceof ObjectNode flat) {
+                zeroValuesToNull(flat);
+            }
+            return JSON.writeValueAsString(tree);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * In a key-only before image (REPLICA IDENTITY DEFAULT: Debezium then gives every required column its zero value,
+     * so {@code big} is 0 and {@code ts} the epoch; no full image in this test has both), Debezium's zero values of
+     * {@code n} (decimal 0.00: one zero byte) and {@code txt} (empty string) as null.
+     */
+    private static void zeroValuesToNull(ObjectNode image) {
+        if (image.path("big").asLong(-1) != 0 || image.path("ts").asLong(-1) != 0) {
+            return;
+        }
+        if ("AA==".equals(image.path("n").asText(null))) {
+            image.putNull("n");
+        }
+        if ("".equals(image.path("txt").asText(null))) {
+            image.putNull("txt");
+        }
+    }
+
+    private static void markOptional(JsonNode node) {
+        if (node instanceof ObjectNode object && TOASTABLE_NOT_NULL.contains(object.path("field").asText())
+                && object.path("optional").isBoolean()) {
+            object.put("optional", true);
+        }
+        node.forEach(DebeziumEquivalenceIT::markOptional);
     }
 
     /** Paths (with both values) where {@code actual} differs from {@code expected}, field order included. */

@@ -29,7 +29,7 @@ final class JdbcCatalog implements Catalog {
             + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' "
             + "ORDER BY 1, 2";
     private static final String COLUMNS = "SELECT a.attname, a.atttypid, a.atttypmod, "
-            + "format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a WHERE a.attrelid = ?::regclass "
+            + "format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attstorage <> 'p' FROM pg_attribute a WHERE a.attrelid = ?::regclass "
             + "AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum";
     private static final String PRIMARY_KEY = "SELECT a.attname FROM pg_index i "
             + "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) "
@@ -40,7 +40,8 @@ final class JdbcCatalog implements Catalog {
             + "ORDER BY e.enumsortorder) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
             + "WHERE t.oid = ?";
     private static final String SLOT = "SELECT slot_name, plugin, database, active, coalesce(active_pid, 0), "
-            + "confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = ?";
+            + "confirmed_flush_lsn::text, coalesce(wal_status = 'lost', false) FROM pg_replication_slots "
+            + "WHERE slot_name = ?";
     private static final String PUBLICATION_TABLES = "SELECT schemaname, tablename FROM pg_publication_tables "
             + "WHERE pubname = ?";
 
@@ -58,7 +59,8 @@ final class JdbcCatalog implements Catalog {
     @Override
     public List<ColumnInfo> columns(TableId table) {
         return query(COLUMNS, table.quoted(),
-                rs -> new ColumnInfo(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5)));
+                rs -> new ColumnInfo(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
+                        rs.getBoolean(6)));
     }
 
     @Override
@@ -106,7 +108,8 @@ final class JdbcCatalog implements Catalog {
     public Optional<SlotInfo> slot(String name) {
         List<SlotInfo> slots = query(SLOT, name, rs -> new SlotInfo(rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getBoolean(4), rs.getInt(5),
-                rs.getString(6) == null ? 0L : LogSequenceNumber.valueOf(rs.getString(6)).asLong()));
+                rs.getString(6) == null ? 0L : LogSequenceNumber.valueOf(rs.getString(6)).asLong(),
+                rs.getBoolean(7)));
         return slots.stream().findFirst();
     }
 

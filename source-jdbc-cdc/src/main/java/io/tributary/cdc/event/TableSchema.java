@@ -16,8 +16,9 @@ import io.tributary.cdc.types.ValueConverter;
 
 /**
  * The Connect schemas of one table's events (key, row, envelope), named and shaped as Debezium 3.6 shapes them, and
- * the conversion of a row's text form into them. Primary-key and NOT NULL columns are required, every other column
- * optional; primary-key columns are always emitted, the others only if the column filter keeps them.
+ * the conversion of a row's text form into them. Primary-key columns and NOT NULL columns that cannot be TOASTed are
+ * required, every other column optional ({@link ColumnInfo#alwaysHasValue()}); primary-key columns are always
+ * emitted, the others only if the column filter keeps them.
  */
 public final class TableSchema {
 
@@ -57,7 +58,7 @@ public final class TableSchema {
             boolean key = primaryKey.contains(column.name());
             if (key || emitColumn.test(column.name())) {
                 ValueConverter converter = types.converter(column.typeOid(), column.typeModifier(),
-                        !key && !column.notNull());
+                        !key && !column.alwaysHasValue());
                 kept.add(converter);
                 indexes.add(i);
                 row.field(column.name(), converter.schema());
@@ -123,8 +124,8 @@ public final class TableSchema {
     }
 
     /**
-     * The row as a Struct; unchanged TOASTed columns are left null (their type's zero value when NOT NULL) and added
-     * to {@code unchanged} if not null.
+     * The row as a Struct; unchanged TOASTed columns are left null (their fields are optional) and added to
+     * {@code unchanged} if not null.
      */
     public Struct row(RowText text, List<String> unchanged) {
         Struct struct = new Struct(rowSchema);
@@ -161,8 +162,8 @@ public final class TableSchema {
     }
 
     /**
-     * A NOT NULL column without a value (not in a key-only before image, or an unchanged TOASTed value) gets its
-     * type's zero value, as Debezium does, since its field is required.
+     * A required column without a value (not in a key-only before image) gets its type's zero value, as Debezium
+     * does.
      */
     private static void putFallbackIfRequired(Struct struct, Field field) {
         if (!field.schema().isOptional()) {

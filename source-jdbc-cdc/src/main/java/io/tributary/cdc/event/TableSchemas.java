@@ -56,16 +56,20 @@ public final class TableSchemas {
             return null;
         }
         TableId table = new TableId(relation.namespace(), relation.name());
-        // Relation messages do not say which columns are NOT NULL: the catalog does (required fields, as Debezium).
-        Set<String> notNull = new HashSet<>();
+        // Relation messages do not say which columns are NOT NULL or TOASTable: the catalog does.
+        Map<String, ColumnInfo> catalogColumns = new HashMap<>();
         try {
-            catalog.columns(table).stream().filter(ColumnInfo::notNull).forEach(c -> notNull.add(c.name()));
+            catalog.columns(table).forEach(c -> catalogColumns.put(c.name(), c));
         } catch (RuntimeException e) {
             log.debug("Cannot read the NOT NULL constraints of {} (dropped since?): every column is optional", table,
                     e);
         }
         List<ColumnInfo> columns = relation.columns().stream()
-                .map(c -> new ColumnInfo(c.name(), c.typeOid(), c.typeModifier(), "", notNull.contains(c.name())))
+                .map(c -> {
+                    ColumnInfo known = catalogColumns.get(c.name());
+                    return new ColumnInfo(c.name(), c.typeOid(), c.typeModifier(), "",
+                            known != null && known.notNull(), known != null && known.toastable());
+                })
                 .toList();
         TableSchema schema = build(table, columns);
         if (schema.keySchema() == null && relation.replicaIdentity() == 'd' && warnedKeyless.add(table)) {

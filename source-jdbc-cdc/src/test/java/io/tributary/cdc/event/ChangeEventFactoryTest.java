@@ -137,6 +137,25 @@ class ChangeEventFactoryTest {
     }
 
     @Test
+    void aToastableNotNullColumnIsOptionalAndLeftNullWhenUnchanged() {
+        TableSchema toastable = new TableSchema("shop", ORDERS, List.of(
+                new ColumnInfo("id", PgTypeOids.INT4, -1, "integer"),
+                new ColumnInfo("note", PgTypeOids.TEXT, -1, "text", true, true),
+                new ColumnInfo("doc", PgTypeOids.JSONB, -1, "jsonb", true, false)),
+                List.of("id"), new TypeMapper(new TypeRegistry(), DecimalHandlingMode.PRECISE), SourceInfo.SCHEMA);
+        assertThat(toastable.rowSchema().field("note").schema().isOptional()).isTrue();
+        assertThat(toastable.rowSchema().field("doc").schema().isOptional()).isFalse();
+        SourceRecord update = factory(true, Set.of()).change(toastable, 'u', null, false,
+                row(TupleValue.text("1"), TupleValue.UNCHANGED_TOAST, TupleValue.text("{}")), source,
+                this::nextOffset).get(0);
+        Struct after = ((Struct) update.value()).getStruct("after");
+        assertThat(after.get("note")).as("no made-up value").isNull();
+        assertThat(update.headers().lastWithName(ChangeEventFactory.UNCHANGED_COLUMNS_HEADER).value())
+                .isEqualTo("note");
+        ((Struct) update.value()).validate();
+    }
+
+    @Test
     void unchangedToastColumnsAreNullAndListedInAHeader() {
         SourceRecord record = factory(true, Set.of()).change(schema, 'u', null, false,
                 row(TupleValue.text("1"), TupleValue.UNCHANGED_TOAST, TupleValue.UNCHANGED_TOAST), source,
