@@ -183,7 +183,7 @@ class PostgresCdcTaskTest {
 
     @Test
     void unchangedToastColumnsAreNullAndNamedInAHeader() throws Exception {
-        createTable("toast", "id int PRIMARY KEY, n int, big text");
+        createTable("toast", "id int PRIMARY KEY, n int, big text NOT NULL");
         postgres.execute("ALTER TABLE toast.orders ALTER COLUMN big SET STORAGE EXTERNAL",
                 "INSERT INTO toast.orders VALUES (1, 0, repeat('x', 10000))");
         Map<String, String> props = config("toast");
@@ -194,7 +194,8 @@ class PostgresCdcTaskTest {
         postgres.execute("UPDATE toast.orders SET n = 1 WHERE id = 1");
         SourceRecord update = poll(task, 1).get(0);
         assertThat(op(update)).isEqualTo("u");
-        assertThat(after(update).get("big")).isNull();
+        assertThat(after(update).get("big")).as("NOT NULL, yet no made-up value").isNull();
+        assertThat(after(update).schema().field("big").schema().isOptional()).isTrue();
         assertThat(after(update).getInt32("n")).isEqualTo(1);
         Header header = update.headers().lastWithName(ChangeEventFactory.UNCHANGED_COLUMNS_HEADER);
         assertThat(header.value()).isEqualTo("big");
@@ -264,6 +265,14 @@ class PostgresCdcTaskTest {
         List<SourceRecord> records = poll(task, 2);
         assertThat(after(records.get(0)).schema().field("tag")).isNull();
         assertThat(after(records.get(1)).getString("tag")).isEqualTo("new");
+
+        postgres.execute("ALTER TABLE ddl.orders ALTER COLUMN tag TYPE bigint USING 42",
+                "INSERT INTO ddl.orders VALUES (3, 7)",
+                "ALTER TABLE ddl.orders DROP COLUMN tag", "INSERT INTO ddl.orders VALUES (4)");
+        records = poll(task, 2);
+        assertThat(after(records.get(0)).getInt64("tag")).as("type change").isEqualTo(7L);
+        assertThat(after(records.get(1)).schema().field("tag")).as("dropped column").isNull();
+        assertThat(after(records.get(1)).getInt32("id")).isEqualTo(4);
     }
 
     @Test

@@ -89,6 +89,16 @@ public final class AckTracker {
         advance();
     }
 
+    /**
+     * Forgets every transaction read so far: the slot they came from is gone and a new one starts from scratch, so
+     * nothing more is confirmed for them (their late acknowledgements are ignored).
+     */
+    public synchronized void forget() {
+        inOrder.clear();
+        byCommitLsn.clear();
+        confirmable = 0;
+    }
+
     /** The LSN up to which everything is in Kafka, or 0 when nothing is yet. */
     public synchronized long confirmableLsn() {
         return confirmable;

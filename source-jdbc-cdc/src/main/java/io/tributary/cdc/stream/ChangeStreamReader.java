@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
@@ -13,12 +14,14 @@ import org.slf4j.LoggerFactory;
 import io.tributary.cdc.Lsn;
 import io.tributary.cdc.config.PostgresCdcConnectorConfig;
 import io.tributary.cdc.config.ColumnFilter;
+import io.tributary.cdc.config.SnapshotMode;
 import io.tributary.cdc.config.TableFilter;
 import io.tributary.cdc.connection.Catalog;
 import io.tributary.cdc.connection.ConnectionFactory;
 import io.tributary.cdc.connection.CreatedSlot;
 import io.tributary.cdc.connection.ReplicationConnection;
 import io.tributary.cdc.connection.ReplicationStream;
+import io.tributary.cdc.connection.SlotInfo;
 import io.tributary.cdc.decoder.PgOutputDecoder;
 import io.tributary.cdc.event.ChangeEventFactory;
 import io.tributary.cdc.event.SourceInfo;
@@ -93,15 +96,26 @@ public final class ChangeStreamReader implements Runnable {
     public void run() {
         try {
             StreamPosition position = prepare();
-            if (position != null) {
-                streamWithRetries(position);
+            while (position != null) {
+                try {
+                    streamWithRetries(position);
+                    position = null;
+                } catch (SlotLostException lost) {
+                    if (config.snapshotMode() != SnapshotMode.WHEN_NEEDED) {
+                        throw lost;
+                    }
+                    log.warn("{} Taking a new snapshot (snapshot.mode=when_needed).", lost.getMessage());
+                    tracker.forget();
+                    position = prepare();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
             if (running) {
-                log.error("Change reader failed: {}", e.getMessage(), e);
-                queue.fail(e);
+                Throwable explained = PrivilegeErrors.explain(e, config.user());
+                log.error("Change reader failed: {}", explained.getMessage(), e);
+                queue.fail(explained);
             }
         }
     }
@@ -172,7 +186,15 @@ public final class ChangeStreamReader implements Runnable {
                 return;
             } catch (SQLException | RuntimeException e) {
                 metrics.connected(false);
-                if (!running || !TransientErrors.isTransient(e)) {
+                if (!running) {
+                    throw e;
+                }
+                if (!TransientErrors.isTransient(e)) {
+                    StreamPosition reached = handler == null ? position : handler.position(position);
+                    Optional<SlotLostException> lost = slotLost(reached, e);
+                    if (lost.isPresent()) {
+                        throw lost.get();
+                    }
                     throw e;
                 }
                 StreamPosition reached = handler == null ? position : handler.position(position);
@@ -192,6 +214,27 @@ public final class ChangeStreamReader implements Runnable {
                 wait = Math.min(wait * 2, config.maxRetryWait().toMillis());
             }
         }
+    }
+
+    /**
+     * After a failure that reconnecting cannot cure: whether it is because the slot was dropped or invalidated, said
+     * so the user knows what happened and what to do.
+     */
+    private Optional<SlotLostException> slotLost(StreamPosition reached, Exception failure) {
+        Optional<SlotInfo> slot;
+        try (Catalog catalog = connections.catalog()) {
+            slot = catalog.slot(config.slotName());
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+            return Optional.empty();
+        }
+        if (slot.isPresent() && !slot.get().invalidated()) {
+            return Optional.empty();
+        }
+        String position = "LSN " + Lsn.format(reached.resumeAfter() == null ? reached.startLsn()
+                : reached.resumeAfter().lsn());
+        return Optional.of(new SlotLostException(StartupPlan.slotLostMessage(config.slotName(), slot.isPresent(),
+                position) + " (" + failure.getMessage() + ")", failure));
     }
 
     private void stream(ReplicationConnection replication, Catalog catalog, StreamingHandler handler,
