@@ -100,7 +100,7 @@ public final class ChangeEventFactory {
         if (!unchanged.isEmpty()) {
             headers.addString(UNCHANGED_COLUMNS_HEADER, String.join(",", unchanged));
         }
-        String topic = topic(schema.table());
+        String topic = schema.topic();
         SourceRecord event = new SourceRecord(sourcePartition, nextOffset.get(), topic, null, schema.keySchema(), key,
                 schema.envelopeSchema(), envelope, null, headers);
         if (op == 'd' && tombstones && key != null) {

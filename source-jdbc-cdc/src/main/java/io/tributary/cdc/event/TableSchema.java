@@ -30,6 +30,7 @@ public final class TableSchema {
             .build();
 
     private final TableId table;
+    private final String topic;
     private final List<ColumnInfo> columns;
     /** For each field of the row schema, the index of its column in {@link #columns}. */
     private final int[] sourceIndexes;
@@ -50,6 +51,7 @@ public final class TableSchema {
         this.table = table;
         this.columns = List.copyOf(columns);
         String baseName = topicPrefix + "." + table.schema() + "." + table.table();
+        this.topic = baseName;
         SchemaBuilder row = SchemaBuilder.struct().name(baseName + ".Value").optional();
         List<ValueConverter> kept = new ArrayList<>(columns.size());
         List<Integer> indexes = new ArrayList<>(columns.size());
@@ -99,6 +101,11 @@ public final class TableSchema {
 
     public TableId table() {
         return table;
+    }
+
+    /** {@code <topic.prefix>.<schema>.<table>}: the topic of the table's events (and the base of its schema names). */
+    public String topic() {
+        return topic;
     }
 
     /** Every column the row texts hold, emitted or not, in their order. */
