@@ -140,6 +140,10 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
         long nextId = 1;
         try (Connection connection = environment.postgres().superuserConnection();
                 Statement statement = connection.createStatement()) {
+            // The test server runs with synchronous_commit=off, so a COMMIT returns before its WAL is flushed and a
+            // WAL sender sees it only at the WAL writer's next flush (up to wal_writer_delay, 200 ms, later): a delay
+            // no connector can avoid and a production server with its default (on) does not have.
+            statement.execute("SET synchronous_commit = on");
             for (long i = 0; i < transactions; i++) {
                 long due = started + i * tickNanos;
                 long wait = due - System.nanoTime();
