@@ -72,22 +72,6 @@ class PostgresCdcFailureTest {
         throw new AssertionError("The task did not fail within " + CdcTaskFixture.TIMEOUT);
     }
 
-    /** Ends the slot's walsender and drops the slot before the reader's reconnection takes it again. */
-    private void dropSlotUnderTheReader(String slot) throws InterruptedException {
-        long deadline = System.nanoTime() + CdcTaskFixture.TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                postgres.execute("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots "
-                        + "WHERE slot_name = '" + slot + "' AND active_pid IS NOT NULL",
-                        "SELECT pg_drop_replication_slot('" + slot + "')");
-                return;
-            } catch (IllegalStateException stillActive) {
-                Thread.sleep(20);
-            }
-        }
-        throw new AssertionError("Could not drop slot " + slot);
-    }
-
     @Test
     void aPostgresRestartMidStreamLosesAndRepeatsNothing() throws Exception {
         fixture.createTable("restart", "id int PRIMARY KEY");
@@ -120,7 +104,7 @@ class PostgresCdcFailureTest {
         postgres.execute("INSERT INTO dropped.orders VALUES (1)");
         poll(task, 1);
 
-        dropSlotUnderTheReader("dropped");
+        postgres.dropSlotForcibly("dropped");
 
         assertThat(failure(task)).hasMessageContaining("Replication slot 'dropped' no longer exists")
                 .hasMessageContaining("snapshot.mode=when_needed");
@@ -140,7 +124,7 @@ class PostgresCdcFailureTest {
         postgres.execute("INSERT INTO renewed.orders VALUES (3)");
         acknowledge(task, context, poll(task, 1));
 
-        dropSlotUnderTheReader("renewed");
+        postgres.dropSlotForcibly("renewed");
         postgres.execute("INSERT INTO renewed.orders VALUES (4)");
 
         List<SourceRecord> resnapshot = poll(task, 4);

@@ -258,6 +258,32 @@ public final class PostgresServer implements AutoCloseable {
         PgCtl.restart(Path.of(dataDirectory));
     }
 
+    /**
+     * Drops replication slot {@code slot} even while a WAL sender streams from it: ends that WAL sender and drops the
+     * slot before its client reconnects (retrying for up to 10 s), as an operator cleaning up slots would.
+     */
+    public void dropSlotForcibly(String slot) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                execute("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = "
+                        + literal(slot) + " AND active_pid IS NOT NULL",
+                        "SELECT pg_drop_replication_slot(" + literal(slot) + ")");
+                return;
+            } catch (IllegalStateException stillActive) {
+                if (System.nanoTime() > deadline) {
+                    throw stillActive;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while dropping slot " + slot, e);
+                }
+            }
+        }
+    }
+
     /** Stops the server and deletes its data directory. */
     @Override
     public void close() {
