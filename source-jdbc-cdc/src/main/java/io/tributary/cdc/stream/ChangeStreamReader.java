@@ -77,7 +77,8 @@ public final class ChangeStreamReader implements Runnable {
         this.filter = config.tableFilter();
         this.columns = config.columnFilter();
         this.source = new SourceInfo(config.topicPrefix(), config.dbname());
-        this.mapper = new TypeMapper(types, config.decimalHandlingMode());
+        this.mapper = new TypeMapper(types, config.decimalHandlingMode(), config.timePrecisionMode(),
+                config.binaryHandlingMode());
         this.metrics = metrics;
     }
 
