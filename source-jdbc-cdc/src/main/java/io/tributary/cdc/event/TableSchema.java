@@ -29,6 +29,7 @@ public final class TableSchema {
             .build();
 
     private final TableId table;
+    private final List<String> primaryKey;
     private final List<ColumnInfo> columns;
     /** For each field of the row schema, the index of its column in {@link #columns}. */
     private final int[] sourceIndexes;
@@ -46,7 +47,18 @@ public final class TableSchema {
     /** {@code emitColumn} decides which non-key columns the events carry. */
     public TableSchema(String topicPrefix, TableId table, List<ColumnInfo> columns, List<String> primaryKey,
             TypeMapper types, Schema sourceSchema, Predicate<String> emitColumn) {
+        this(topicPrefix, table, columns, primaryKey, primaryKey, types, sourceSchema, emitColumn);
+    }
+
+    /**
+     * As above, with record keys of {@code messageKey} ({@code message.key.columns}) rather than the primary key:
+     * those columns are always emitted, and keep their own optionality (only primary-key and NOT NULL columns are
+     * required).
+     */
+    public TableSchema(String topicPrefix, TableId table, List<ColumnInfo> columns, List<String> primaryKey,
+            List<String> messageKey, TypeMapper types, Schema sourceSchema, Predicate<String> emitColumn) {
         this.table = table;
+        this.primaryKey = List.copyOf(primaryKey);
         this.columns = List.copyOf(columns);
         String baseName = topicPrefix + "." + table.schema() + "." + table.table();
         SchemaBuilder row = SchemaBuilder.struct().name(baseName + ".Value").optional();
@@ -55,7 +67,7 @@ public final class TableSchema {
         for (int i = 0; i < columns.size(); i++) {
             ColumnInfo column = columns.get(i);
             boolean key = primaryKey.contains(column.name());
-            if (key || emitColumn.test(column.name())) {
+            if (key || messageKey.contains(column.name()) || emitColumn.test(column.name())) {
                 ValueConverter converter = types.converter(column.typeOid(), column.typeModifier(),
                         !key && !column.notNull());
                 kept.add(converter);
@@ -66,7 +78,7 @@ public final class TableSchema {
         this.converters = List.copyOf(kept);
         this.sourceIndexes = indexes.stream().mapToInt(Integer::intValue).toArray();
         this.rowSchema = row.build();
-        this.keyFields = primaryKey.stream().mapToInt(this::fieldOf).toArray();
+        this.keyFields = messageKey.stream().mapToInt(this::fieldOf).toArray();
         if (keyFields.length == 0) {
             this.keySchema = null;
         } else {
@@ -91,7 +103,7 @@ public final class TableSchema {
     private int fieldOf(String column) {
         Field field = rowSchema.field(column);
         if (field == null) {
-            throw new DataException("Primary-key column " + column + " is not a column of " + table);
+            throw new DataException("Key column " + column + " is not a column of " + table);
         }
         return field.index();
     }
@@ -118,8 +130,9 @@ public final class TableSchema {
         return envelopeSchema;
     }
 
+    /** The primary-key columns (which order snapshot reads), whatever columns the record key holds. */
     public List<String> keyColumns() {
-        return java.util.Arrays.stream(keyFields).mapToObj(i -> rowSchema.fields().get(i).name()).toList();
+        return primaryKey;
     }
 
     /**

@@ -111,6 +111,7 @@ public final class ChangeStreamReader implements Runnable {
     private StreamPosition prepare() throws SQLException, InterruptedException {
         try (Catalog catalog = connections.catalog()) {
             List<TableId> captured = catalog.tables().stream().filter(filter::captures).toList();
+            schemas(catalog).checkMessageKeys(captured);
             Publications.ensure(catalog, config.publicationName(), config.publicationAutocreateMode(), captured);
             StartupPlan plan = StartupPlan.decide(config.snapshotMode(), stored, catalog.slot(config.slotName()),
                     config.slotName());
@@ -152,7 +153,8 @@ public final class ChangeStreamReader implements Runnable {
     }
 
     private TableSchemas schemas(Catalog catalog) {
-        return new TableSchemas(catalog, types, mapper, config.topicPrefix(), columns::forTable);
+        return new TableSchemas(catalog, types, mapper, config.topicPrefix(), columns::forTable,
+                config.messageKeyColumns());
     }
 
     /**
