@@ -24,6 +24,7 @@ import io.tributary.cdc.event.ChangeEventFactory;
 import io.tributary.cdc.event.SourceInfo;
 import io.tributary.cdc.event.TableId;
 import io.tributary.cdc.event.TableSchemas;
+import io.tributary.cdc.event.TransactionMetadata;
 import io.tributary.cdc.metrics.CdcMetrics;
 import io.tributary.cdc.offset.AckTracker;
 import io.tributary.cdc.offset.CdcOffset;
@@ -170,7 +171,8 @@ public final class ChangeStreamReader implements Runnable {
             try (Catalog catalog = connections.catalog();
                     ReplicationConnection replication = connections.replication()) {
                 handler = new StreamingHandler(schemas(catalog), filter, events, source, tracker,
-                        position.resumeAfter(), sink, metrics);
+                        position.resumeAfter(), sink, metrics, config.provideTransactionMetadata()
+                                ? new TransactionMetadata(config.transactionTopic(), events.sourcePartition()) : null);
                 stream(replication, catalog, handler, position);
                 return;
             } catch (SQLException | RuntimeException e) {
