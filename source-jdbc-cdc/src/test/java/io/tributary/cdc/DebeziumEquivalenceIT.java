@@ -124,6 +124,22 @@ class DebeziumEquivalenceIT {
         assertSameRows("txmeta", null, Map.of("provide.transaction.metadata", "true"));
     }
 
+    /**
+     * Kafka Connect's own temporal types and hex strings for bytea ({@code time.precision.mode=connect},
+     * {@code binary.handling.mode=hex}) on both, through the SMT: the same rows.
+     */
+    @Test
+    void connectTimesAndHexBytesAreTheSame() throws Exception {
+        assertSameRows("connect", Map.of(), Map.of("time.precision.mode", "connect", "binary.handling.mode", "hex"));
+    }
+
+    /** Every time as MicroTime, and Base64 strings for bytea, on both, through the SMT: the same rows. */
+    @Test
+    void microsecondTimesAndBase64BytesAreTheSame() throws Exception {
+        assertSameRows("micro", Map.of(), Map.of("time.precision.mode", "adaptive_time_microseconds",
+                "binary.handling.mode", "base64"));
+    }
+
     /** {@code unwrapOptions} null: no SMT at all. */
     private void assertSameRows(String variant, Map<String, String> unwrapOptions) throws Exception {
         assertSameRows(variant, unwrapOptions, Map.of());
