@@ -18,10 +18,11 @@ public final class EventKeys {
 
     public static final String MESSAGE_KEY_COLUMNS = "message.key.columns";
     public static final String MESSAGE_KEY_COLUMNS_DOC = "Record key columns in place of the primary key, per table: "
-            + "<table regex>:<column>,<column>;<table regex>:<column>... The regex must match the whole "
-            + "<schema>.<table> (and cannot hold ':'); the first entry that matches a table applies; key fields are "
-            + "in the order listed. Also gives tables without a primary key a key. A column the table does not "
-            + "have makes the task fail at start, naming both. Snapshots still read tables in primary-key order. "
+            + "<table regex>:<column>,<column>;<table regex>:<column>... As in Debezium, every entry whose regex "
+            + "matches the whole <schema>.<table> (ignoring case; the regex cannot hold ':') adds the columns it "
+            + "names (each a regex on the column name, ignoring case), in the order listed. Also gives tables "
+            + "without a primary key a key. A column that the table does not have makes the task fail at start, "
+            + "naming both. Snapshots still read tables in primary-key order. "
             + "Example: public\\.orders:customer_id,order_no;inv\\..*:sku";
     public static final String PROVIDE_TRANSACTION_METADATA = "provide.transaction.metadata";
     public static final boolean PROVIDE_TRANSACTION_METADATA_DEFAULT = false;

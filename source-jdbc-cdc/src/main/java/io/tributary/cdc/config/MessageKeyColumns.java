@@ -3,7 +3,6 @@ package io.tributary.cdc.config;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,16 +15,18 @@ import org.apache.kafka.connect.errors.ConnectException;
 import io.tributary.cdc.event.TableId;
 
 /**
- * Debezium's {@code message.key.columns}: {@code <table regex>:<column>,<column>;...}. The regex must match the whole
- * {@code <schema>.<table>}; the first entry that matches a table gives its record key columns, in place of the
- * primary key. Key fields are in the order listed, as in Debezium 3.6 (checked by {@code DebeziumEquivalenceIT}).
+ * Debezium's {@code message.key.columns}: {@code <table regex>:<column>,<column>;...}, read as Debezium 3.6 reads it
+ * (checked by {@code DebeziumEquivalenceIT}): every entry whose table regex matches the whole {@code <schema>.<table>}
+ * contributes, in the order listed, the columns each of its column regexes matches (whole name, in table order), both
+ * ignoring case; those columns, without repeats, are the record key in place of the primary key. Unlike Debezium,
+ * which silently drops it, a column regex that matches no column of a matching table is an error.
  */
 public final class MessageKeyColumns {
 
     /** One entry as Debezium accepts it: a regex without ':', then one or more comma-separated column names. */
     private static final Pattern ENTRY = Pattern.compile("\\s*([^:]+):([^:,]+(,[^:,]+)*)\\s*");
 
-    private record Entry(Pattern table, List<String> columns) {
+    private record Entry(Pattern table, List<Pattern> columns) {
     }
 
     private final List<Entry> entries;
@@ -55,51 +56,63 @@ public final class MessageKeyColumns {
                 throw new IllegalArgumentException("entry '" + entry.strip() + "' is not <table regex>:<column>[,"
                         + "<column>...] (the regex cannot hold ':')");
             }
-            Pattern table;
-            try {
-                table = Pattern.compile(matcher.group(1).strip());
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("'" + matcher.group(1).strip() + "' is not a valid regular "
-                        + "expression: " + e.getDescription() + " near index " + e.getIndex());
-            }
-            Set<String> columns = new LinkedHashSet<>();
+            Pattern table = compile(matcher.group(1).strip());
+            Set<String> names = new LinkedHashSet<>();
+            List<Pattern> columns = new ArrayList<>();
             for (String column : matcher.group(2).split(",")) {
                 String name = column.strip();
-                if (name.isEmpty() || !columns.add(name)) {
+                if (name.isEmpty() || !names.add(name)) {
                     throw new IllegalArgumentException("entry '" + entry.strip() + "' names "
                             + (name.isEmpty() ? "an empty column" : "column '" + name + "' twice"));
                 }
+                columns.add(compile(name));
             }
             entries.add(new Entry(table, List.copyOf(columns)));
         }
         return new MessageKeyColumns(List.copyOf(entries));
     }
 
-    /** The key columns configured for {@code table} in the order listed, or empty to keep its primary key. */
-    public Optional<List<String>> forTable(TableId table) {
-        String name = table.schema() + "." + table.table();
-        return entries.stream().filter(e -> e.table().matcher(name).matches()).findFirst().map(Entry::columns);
+    private static Pattern compile(String regex) {
+        try {
+            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("'" + regex + "' is not a valid regular expression: "
+                    + e.getDescription() + " near index " + e.getIndex());
+        }
+    }
+
+    /** True when some entry names key columns for {@code table}. */
+    public boolean applies(TableId table) {
+        return entries.stream().anyMatch(e -> matches(e, table));
+    }
+
+    private static boolean matches(Entry entry, TableId table) {
+        return entry.table().matcher(table.schema() + "." + table.table()).matches();
     }
 
     /**
-     * The record key columns of {@code table}, whose columns are {@code columnNames}: the configured ones in the
-     * order listed, else {@code primaryKey}.
+     * The record key columns of {@code table}, whose columns are {@code columnNames} in table order: those the
+     * matching entries name, else {@code primaryKey}.
      *
-     * @throws ConnectException naming the table and the column when a configured column is not in the table
+     * @throws ConnectException naming the table and the column when a column regex matches no column of the table
      */
     public List<String> keyOf(TableId table, List<String> columnNames, List<String> primaryKey) {
-        Optional<List<String>> configured = forTable(table);
-        if (configured.isEmpty()) {
-            return primaryKey;
-        }
-        for (String column : configured.get()) {
-            if (!columnNames.contains(column)) {
-                throw new ConnectException("message.key.columns names column '" + column + "' for table " + table
-                        + ", which has no such column (its columns: " + String.join(", ", columnNames) + "); fix "
-                        + "message.key.columns or the table");
+        Set<String> key = new LinkedHashSet<>();
+        for (Entry entry : entries) {
+            if (!matches(entry, table)) {
+                continue;
+            }
+            for (Pattern column : entry.columns()) {
+                List<String> matched = columnNames.stream().filter(name -> column.matcher(name).matches()).toList();
+                if (matched.isEmpty()) {
+                    throw new ConnectException("message.key.columns names column '" + column.pattern() + "' for "
+                            + "table " + table + ", which has no such column (its columns: "
+                            + String.join(", ", columnNames) + "); fix message.key.columns or the table");
+                }
+                key.addAll(matched);
             }
         }
-        return configured.get();
+        return key.isEmpty() ? primaryKey : List.copyOf(key);
     }
 
     /** The ConfigDef validator: the value must parse. */

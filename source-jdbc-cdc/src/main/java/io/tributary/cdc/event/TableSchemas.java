@@ -58,7 +58,7 @@ public final class TableSchemas {
      */
     public void checkMessageKeys(List<TableId> tables) {
         for (TableId table : tables) {
-            if (messageKeyColumns.forTable(table).isPresent()) {
+            if (messageKeyColumns.applies(table)) {
                 messageKeyColumns.keyOf(table, catalog.columns(table).stream().map(ColumnInfo::name).toList(),
                         List.of());
             }

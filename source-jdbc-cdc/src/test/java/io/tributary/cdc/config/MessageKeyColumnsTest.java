@@ -18,28 +18,39 @@ class MessageKeyColumnsTest {
 
     @Test
     void blankMeansPrimaryKeys() {
-        assertThat(MessageKeyColumns.parse("").forTable(ORDERS)).isEmpty();
+        assertThat(MessageKeyColumns.parse("").applies(ORDERS)).isFalse();
         assertThat(MessageKeyColumns.parse(null).keyOf(ORDERS, ORDER_COLUMNS, List.of("id")))
                 .containsExactly("id");
     }
 
     @Test
-    void theFirstEntryWhoseRegexMatchesTheWholeNameApplies() {
+    void entriesWhoseRegexMatchesTheWholeNameIgnoringCaseApply() {
         MessageKeyColumns keys = MessageKeyColumns.parse(
-                " public\\.orders : order_no , customer_id ; (.*)\\.orders:id;inv\\..*:sku ");
-        assertThat(keys.forTable(ORDERS)).contains(List.of("order_no", "customer_id"));
-        assertThat(keys.forTable(new TableId("sales", "orders"))).contains(List.of("id"));
-        assertThat(keys.forTable(new TableId("inv", "stock"))).contains(List.of("sku"));
-        assertThat(keys.forTable(new TableId("public", "orders_archive"))).isEmpty();
-        assertThat(keys.forTable(new TableId("xinv", "stock"))).isEmpty();
+                " public\\.orders : order_no , customer_id ; SALES\\.orders:ID;inv\\..*:sku ");
+        assertThat(keys.keyOf(ORDERS, ORDER_COLUMNS, List.of("id"))).containsExactly("order_no", "customer_id");
+        assertThat(keys.keyOf(new TableId("sales", "orders"), ORDER_COLUMNS, List.of())).containsExactly("id");
+        assertThat(keys.keyOf(new TableId("inv", "stock"), List.of("id", "sku"), List.of("id")))
+                .containsExactly("sku");
+        assertThat(keys.applies(new TableId("public", "orders_archive"))).isFalse();
+        assertThat(keys.applies(new TableId("xinv", "stock"))).isFalse();
+        assertThat(keys.keyOf(new TableId("public", "other"), List.of("id"), List.of("id"))).containsExactly("id");
     }
 
     @Test
     void keyColumnsAreInTheOrderListedAsDebezium() {
         MessageKeyColumns keys = MessageKeyColumns.parse("public\\.orders:order_no,customer_id");
         assertThat(keys.keyOf(ORDERS, ORDER_COLUMNS, List.of("id"))).containsExactly("order_no", "customer_id");
-        assertThat(keys.keyOf(new TableId("public", "other"), List.of("id"), List.of("id"))).containsExactly("id");
         assertThat(keys.keyOf(ORDERS, ORDER_COLUMNS, List.of())).containsExactly("order_no", "customer_id");
+    }
+
+    /** As Debezium: columns are regexes too (in table order within one), and every matching entry adds its own. */
+    @Test
+    void columnRegexesAndSeveralMatchingEntriesAddUp() {
+        MessageKeyColumns keys = MessageKeyColumns.parse("public\\.orders:note;public\\..*:.*_ID,id");
+        assertThat(keys.keyOf(ORDERS, ORDER_COLUMNS, List.of("id")))
+                .containsExactly("note", "customer_id", "id");
+        assertThat(MessageKeyColumns.parse("public\\.orders:id;.*:id").keyOf(ORDERS, ORDER_COLUMNS, List.of()))
+                .as("no repeats").containsExactly("id");
     }
 
     @Test
