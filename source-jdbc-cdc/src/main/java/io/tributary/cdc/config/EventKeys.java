@@ -9,6 +9,7 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import io.tributary.cdc.types.BinaryHandlingMode;
 import io.tributary.cdc.types.TimePrecisionMode;
 import io.tributary.common.config.EnumParser;
+import io.tributary.common.config.Validators;
 
 /**
  * The Debezium keys that shape events: record keys ({@code message.key.columns}), transaction metadata
@@ -27,10 +28,15 @@ public final class EventKeys {
     public static final String PROVIDE_TRANSACTION_METADATA = "provide.transaction.metadata";
     public static final boolean PROVIDE_TRANSACTION_METADATA_DEFAULT = false;
     public static final String PROVIDE_TRANSACTION_METADATA_DOC = "Emit a BEGIN and an END event for each streamed "
-            + "transaction to topic <topic.prefix>.transaction (Debezium's schema: status, id, event_count, "
+            + "transaction to topic <topic.prefix>.<topic.transaction> (Debezium's schema: status, id, event_count, "
             + "data_collections, ts_ms; the END counts the transaction's events per table), and fill each change "
             + "event's transaction block (id, total_order, data_collection_order). Ids are <txId>:<LSN of the "
-            + "event>, as Debezium forms them. Snapshot events have no transaction block.";
+            + "event>, as Debezium forms them. Snapshot events have no transaction block. The topic's name is set by "
+            + "topic.transaction.";
+    public static final String TOPIC_TRANSACTION = "topic.transaction";
+    public static final String TOPIC_TRANSACTION_DEFAULT = "transaction";
+    public static final String TOPIC_TRANSACTION_DOC = "Name, after <topic.prefix>., of the topic that receives the "
+            + "BEGIN/END events of provide.transaction.metadata: <topic.prefix>.<topic.transaction>.";
     public static final String TIME_PRECISION_MODE = "time.precision.mode";
     public static final String TIME_PRECISION_MODE_DEFAULT = EnumParser.SNAKE.configValue(TimePrecisionMode.ADAPTIVE);
     public static final String TIME_PRECISION_MODE_DOC = "How date, time and timestamp columns are emitted. "
@@ -45,6 +51,8 @@ public final class EventKeys {
             + "emitted. 'bytes': the bytes. 'base64': a string in standard Base64. 'base64-url-safe': a string in "
             + "URL-safe Base64. 'hex': a string of lower-case hexadecimal digits.";
 
+    private static final java.util.regex.Pattern TOPIC_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
+
     private EventKeys() {
     }
 
@@ -55,6 +63,9 @@ public final class EventKeys {
                 MESSAGE_KEY_COLUMNS_DOC, group, order++, Width.LONG, "Message key columns");
         def.define(PROVIDE_TRANSACTION_METADATA, Type.BOOLEAN, PROVIDE_TRANSACTION_METADATA_DEFAULT, Importance.LOW,
                 PROVIDE_TRANSACTION_METADATA_DOC, group, order++, Width.SHORT, "Transaction metadata");
+        def.define(TOPIC_TRANSACTION, Type.STRING, TOPIC_TRANSACTION_DEFAULT,
+                Validators.matching(TOPIC_NAME, "letters, digits, '.', '_' or '-'"), Importance.LOW,
+                TOPIC_TRANSACTION_DOC, group, order++, Width.MEDIUM, "Transaction topic");
         def.define(TIME_PRECISION_MODE, Type.STRING, TIME_PRECISION_MODE_DEFAULT,
                 EnumParser.SNAKE.validator(TimePrecisionMode.class), Importance.MEDIUM, TIME_PRECISION_MODE_DOC,
                 group, order++, Width.SHORT, "Time precision", EnumParser.SNAKE.recommender(TimePrecisionMode.class));

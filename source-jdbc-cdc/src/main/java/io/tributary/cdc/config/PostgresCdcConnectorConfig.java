@@ -377,9 +377,9 @@ public class PostgresCdcConnectorConfig extends AbstractConfig {
         return getBoolean(EventKeys.PROVIDE_TRANSACTION_METADATA);
     }
 
-    /** Where BEGIN/END events go: {@code <topic.prefix>.transaction}, as Debezium's default {@code topic.transaction}. */
+    /** Where BEGIN/END events go: {@code <topic.prefix>.<topic.transaction>}, as in Debezium. */
     public String transactionTopic() {
-        return topicPrefix() + ".transaction";
+        return topicPrefix() + "." + getString(EventKeys.TOPIC_TRANSACTION);
     }
 
     public TimePrecisionMode timePrecisionMode() {

@@ -30,7 +30,9 @@ class EventKeysTest {
         props.put("binary.handling.mode", "BASE64-URL-SAFE");
         props.put("provide.transaction.metadata", "true");
         props.put("message.key.columns", "public\\.orders:note");
+        props.put("topic.transaction", "tx-events");
         PostgresCdcConnectorConfig config = new PostgresCdcConnectorConfig(props);
+        assertThat(config.transactionTopic()).isEqualTo("shop.tx-events");
         assertThat(config.timePrecisionMode()).isEqualTo(TimePrecisionMode.ADAPTIVE_TIME_MICROSECONDS);
         assertThat(config.binaryHandlingMode()).isEqualTo(BinaryHandlingMode.BASE64_URL_SAFE);
         assertThat(config.provideTransactionMetadata()).isTrue();
