@@ -248,11 +248,11 @@ class PostgresCdcEventKeysTest {
         assertThat(value(end).getArray("data_collections")).extracting(
                 c -> ((Struct) c).getString("data_collection") + "=" + ((Struct) c).getInt64("event_count"))
                 .containsExactly("txm.orders=3", "txm.items=1");
-        // every record, BEGIN and END included, is a record of the transaction in the offsets
+        // every record, BEGIN and END included, is a record of the transaction in the offsets; BEGIN is number 0
         assertThat(records).extracting(r -> (Object) r.sourceOffset().get("lsn_commit")).containsOnly(
                 (Object) records.get(1).sourceOffset().get("lsn_commit"));
         assertThat(records).extracting(r -> (Object) r.sourceOffset().get("event_serial"))
-                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
 
         // Kafka has the BEGIN and the first two changes only: the rest, END included, comes again, numbered alike
         acknowledge(task, context, records.subList(0, 3));
@@ -273,6 +273,40 @@ class PostgresCdcEventKeysTest {
         assertThat(value(resumed.get(3)).getArray("data_collections"))
                 .isEqualTo(value(end).getArray("data_collections"));
         assertNothingMore(restarted);
+    }
+
+    /** Offsets stored with the metadata off, then on, then off again, each time inside a transaction. */
+    @Test
+    void turningTransactionMetadataOnOrOffAcrossARestartNeitherRepeatsNorSkipsAChange() throws Exception {
+        createTables("txtoggle", Map.of("orders", "id int PRIMARY KEY"));
+        Map<String, String> props = config("txtoggle");
+        props.put("snapshot.mode", "no_data");
+        StubSourceTaskContext context = new StubSourceTaskContext(props);
+        PostgresCdcTask task = start(context);
+        awaitSlot("txtoggle");
+        postgres.execute("INSERT INTO txtoggle.orders SELECT generate_series(1, 3)",
+                "INSERT INTO txtoggle.orders SELECT generate_series(4, 6)");
+        List<SourceRecord> plain = poll(task, 6);
+        acknowledge(task, context, plain.subList(0, 1));
+        task.stop();
+        running.remove(task);
+
+        props.put("provide.transaction.metadata", "true");
+        task = start(context);
+        List<SourceRecord> framed = poll(task, 2 + 1 + 5);
+        assertThat(framed).extracting(PostgresCdcEventKeysTest::op)
+                .containsExactly("c", "c", "END", "BEGIN", "c", "c", "c", "END");
+        assertThat(framed.subList(0, 2)).extracting(r -> after(r).getInt32("id")).containsExactly(2, 3);
+        // BEGIN, id 4
+        acknowledge(task, context, framed.subList(0, 5));
+        task.stop();
+        running.remove(task);
+
+        props.put("provide.transaction.metadata", "false");
+        task = start(context);
+        List<SourceRecord> rest = poll(task, 2);
+        assertThat(rest).extracting(r -> after(r).getInt32("id")).containsExactly(5, 6);
+        assertNothingMore(task);
     }
 
     @Test

@@ -87,7 +87,10 @@ public final class StreamingHandler {
             begin(begin);
             inTransaction = true;
             if (transactions != null && !skipTransaction) {
-                emitTransactionEvent(transactions.begin(xid, messageLsn, commitTimeMs, nextOffset().get()));
+                // Serial 0, before the changes' 1..n: turning the metadata on or off across a restart inside a
+                // transaction then neither repeats nor skips a change.
+                emitTransactionEvent(transactions.begin(xid, messageLsn, commitTimeMs,
+                        CdcOffset.streamed(commitLsn, xid, 0).toMap()), 0);
             }
         } else if (message instanceof PgOutputMessage.Commit commit) {
             inTransaction = false;
@@ -96,7 +99,7 @@ public final class StreamingHandler {
                 if (transactions != null) {
                     // before the commit is registered: the slot must not pass the END until Kafka has it
                     emitTransactionEvent(transactions.end(messageLsn,
-                            Math.floorDiv(commit.commitTimeMicros(), 1_000L), nextOffset().get()));
+                            Math.floorDiv(commit.commitTimeMicros(), 1_000L), nextOffset().get()), serial);
                 }
                 tracker.committed(commit.commitLsn(), commit.endLsn());
                 sink.transactionEnd();
@@ -192,9 +195,9 @@ public final class StreamingHandler {
         return () -> CdcOffset.streamed(commitLsn, xid, ++serial).toMap();
     }
 
-    /** A BEGIN or END event: numbered in the transaction like its changes, not counted as a change event. */
-    private void emitTransactionEvent(SourceRecord record) throws InterruptedException {
-        emit(List.of(record), serial, false);
+    /** A BEGIN or END event, numbered {@code recordSerial} in the transaction, not counted as a change event. */
+    private void emitTransactionEvent(SourceRecord record, long recordSerial) throws InterruptedException {
+        emit(List.of(record), recordSerial, false);
     }
 
     private void emit(List<SourceRecord> records, long firstSerial) throws InterruptedException {
