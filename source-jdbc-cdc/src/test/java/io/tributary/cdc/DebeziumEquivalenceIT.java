@@ -116,38 +116,26 @@ class DebeziumEquivalenceIT {
     }
 
     /**
-     * With {@code provide.transaction.metadata=true} on both: whole change events, their transaction blocks
-     * included, and the BEGIN/END events of the transaction topic, whose ids and times come from the WAL.
+     * Whole change events (no SMT) with {@code provide.transaction.metadata=true} on both: transaction blocks and the
+     * BEGIN/END events of the transaction topic, whose ids and times come from the WAL; with every time as MicroTime
+     * ({@code adaptive_time_microseconds}) and bytea as Base64 strings.
      */
     @Test
-    void transactionMetadataIsTheSame() throws Exception {
-        assertSameRows("txmeta", null, Map.of("provide.transaction.metadata", "true"));
+    void transactionMetadataMicrosecondTimesAndBase64BytesAreTheSame() throws Exception {
+        assertSameRows("txmeta", null, Map.of("provide.transaction.metadata", "true",
+                "time.precision.mode", "adaptive_time_microseconds", "binary.handling.mode", "base64"));
     }
 
     /**
-     * Kafka Connect's own temporal types and hex strings for bytea ({@code time.precision.mode=connect},
-     * {@code binary.handling.mode=hex}) on both, through the SMT: the same rows.
+     * Through the SMT, record keys from {@code message.key.columns}, including the key change a changed primary key
+     * makes (whose old row holds only the primary key), with Kafka Connect's own temporal types and hex strings for
+     * bytea ({@code time.precision.mode=connect}, {@code binary.handling.mode=hex}). The key value exercises
+     * Debezium's reading: columns out of table order, names ignoring case, a column regex, two matching entries.
      */
     @Test
-    void connectTimesAndHexBytesAreTheSame() throws Exception {
-        assertSameRows("connect", Map.of(), Map.of("time.precision.mode", "connect", "binary.handling.mode", "hex"));
-    }
-
-    /** Every time as MicroTime, and Base64 strings for bytea, on both, through the SMT: the same rows. */
-    @Test
-    void microsecondTimesAndBase64BytesAreTheSame() throws Exception {
-        assertSameRows("micro", Map.of(), Map.of("time.precision.mode", "adaptive_time_microseconds",
-                "binary.handling.mode", "base64"));
-    }
-
-    /**
-     * Record keys from {@code message.key.columns} on both: the same keys, through the SMT, including the key change a
-     * changed primary key makes (whose old row holds only the primary key). The value exercises Debezium's reading:
-     * columns out of table order, names ignoring case, a column regex, and two entries matching the table.
-     */
-    @Test
-    void messageKeyColumnsGiveTheSameKeys() throws Exception {
-        assertSameRows("keys", Map.of(), Map.of("message.key.columns", "EQ_KEYS\\.kinds:TXT;eq_keys\\..*:b.g"));
+    void messageKeyColumnsConnectTimesAndHexBytesAreTheSame() throws Exception {
+        assertSameRows("keys", Map.of(), Map.of("message.key.columns", "EQ_KEYS\\.kinds:TXT;eq_keys\\..*:b.g",
+                "time.precision.mode", "connect", "binary.handling.mode", "hex"));
     }
 
     /** {@code unwrapOptions} null: no SMT at all. */
