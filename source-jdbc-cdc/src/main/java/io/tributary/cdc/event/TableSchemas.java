@@ -91,9 +91,11 @@ public final class TableSchemas {
                 .toList();
         TableSchema schema = build(table, columns);
         if (schema.keyColumns().isEmpty() && relation.replicaIdentity() == 'd' && warnedKeyless.add(table)) {
-            log.warn("Table {} has no primary key and REPLICA IDENTITY DEFAULT: its events have no key, and while it "
-                    + "is in a publication that publishes updates and deletes, PostgreSQL rejects them. Add a primary "
-                    + "key or run ALTER TABLE {} REPLICA IDENTITY FULL", table, table.quoted());
+            // message.key.columns may give its events a key; updates and deletes are rejected all the same
+            log.warn("Table {} has no primary key and REPLICA IDENTITY DEFAULT: {}while it is in a publication that "
+                    + "publishes updates and deletes, PostgreSQL rejects them. Add a primary key or run ALTER TABLE {} "
+                    + "REPLICA IDENTITY FULL", table, schema.keySchema() == null ? "its events have no key, and " : "",
+                    table.quoted());
         }
         byRelationId.put(relation.relationId(), schema);
         return schema;
