@@ -109,7 +109,9 @@ public class PostgresCdcConnector extends SourceConnector {
         ConfigChecks.crossField(values);
         boolean connectable = ConfigChecks.CONNECTION_KEYS.stream()
                 .allMatch(key -> values.get(key) != null && values.get(key).errorMessages().isEmpty());
-        if (!connectable) {
+        // The server checks need the whole config parsed: an invalid value elsewhere is reported on its key instead.
+        boolean parsable = values.values().stream().allMatch(value -> value.errorMessages().isEmpty());
+        if (!connectable || !parsable) {
             return result;
         }
         PostgresCdcConnectorConfig config = new PostgresCdcConnectorConfig(connectorConfigs);

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTaskContext;
 
 import io.tributary.testkit.postgres.PostgresServer;
 import io.tributary.testkit.task.StubSourceTaskContext;
@@ -52,14 +53,27 @@ final class CdcTaskFixture {
 
     /** A schema named {@code name} with one table, readable by the replication role, published as {@code name}. */
     void createTable(String name, String columns) {
-        postgres.execute("CREATE SCHEMA " + name,
-                "CREATE TABLE " + name + ".orders (" + columns + ")",
-                "GRANT USAGE ON SCHEMA " + name + " TO " + postgres.replicationUser(),
-                "GRANT SELECT ON ALL TABLES IN SCHEMA " + name + " TO " + postgres.replicationUser(),
-                "CREATE PUBLICATION " + name + " FOR TABLE " + name + ".orders");
+        createTables(name, Map.of("orders", columns));
     }
 
-    PostgresCdcTask start(StubSourceTaskContext context) {
+    /** Schema {@code name} with the tables ({@code table -> columns}), readable by the replication role, published. */
+    void createTables(String name, Map<String, String> tables) {
+        List<String> sql = new ArrayList<>(List.of("CREATE SCHEMA " + name));
+        tables.forEach((table, columns) -> sql.add("CREATE TABLE " + name + "." + table + " (" + columns + ")"));
+        sql.add("GRANT USAGE ON SCHEMA " + name + " TO " + postgres.replicationUser());
+        sql.add("GRANT SELECT ON ALL TABLES IN SCHEMA " + name + " TO " + postgres.replicationUser());
+        sql.add("CREATE PUBLICATION " + name + " FOR TABLE " + String.join(", ",
+                tables.keySet().stream().map(table -> name + "." + table).toList()));
+        postgres.execute(sql.toArray(String[]::new));
+    }
+
+    /** Stops {@code task} now (rather than after the test). */
+    void stop(PostgresCdcTask task) {
+        task.stop();
+        running.remove(task);
+    }
+
+    PostgresCdcTask start(SourceTaskContext context) {
         PostgresCdcTask task = new PostgresCdcTask(null, Clock.systemUTC());
         task.initialize(context);
         task.start(context.configs());
@@ -102,8 +116,8 @@ final class CdcTaskFixture {
         task.commit();
     }
 
-    void awaitSlot(String slot) throws Exception {
-        awaitQuery("SELECT 1 FROM pg_replication_slots WHERE slot_name = '" + slot + "' AND active", "slot " + slot);
+    void awaitSlot(String slot) {
+        postgres.awaitActiveSlot(slot, TIMEOUT);
     }
 
     void awaitConfirmedFlushBeyond(String slot, long lsn) throws Exception {

@@ -3,6 +3,7 @@ package io.tributary.cdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tributary.testkit.connect.ConnectCluster;
@@ -95,6 +97,57 @@ class PostgresCdcConnectIT {
         assertThat(distinctChanges(connect, topic(name), expected.size()))
                 .as("changes in %s, compared with %s.history", topic(name), name)
                 .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /**
+     * {@code provide.transaction.metadata=true}: each streamed transaction is framed by a BEGIN and an END on
+     * {@code <prefix>.transaction}, whose counts match the change events carrying the transaction's id.
+     */
+    @Test
+    void transactionMetadataFramesEveryStreamedTransaction() throws Exception {
+        String name = "txshop";
+        ChangeHistory history = new ChangeHistory(postgres, name);
+        history.create(5);
+        Map<String, String> config = connectorConfig(postgres, name);
+        config.put("provide.transaction.metadata", "true");
+        connect.configureConnector(name, config);
+        connect.awaitRunning(name, 1);
+        connect.consume(5, TIMEOUT, topic(name));
+        // 10 transactions: 10 inserts, 5 updates, 2 deletes (each with its tombstone)
+        history.write(6, 15);
+        List<JsonNode> changes = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : connect.consume(5 + 17 + 2, TIMEOUT, topic(name))) {
+            if (record.value() != null) {
+                changes.add(JSON.readTree(record.value()));
+            }
+        }
+        List<ConsumerRecord<byte[], byte[]>> frames = connect.consume(2 * 10, TIMEOUT, name + ".transaction");
+        assertThat(frames).hasSize(20);
+        Set<String> txIds = new HashSet<>();
+        for (int i = 0; i < frames.size(); i += 2) {
+            JsonNode begin = JSON.readTree(frames.get(i).value());
+            JsonNode end = JSON.readTree(frames.get(i + 1).value());
+            assertThat(begin.path("status").asText()).isEqualTo("BEGIN");
+            assertThat(end.path("status").asText()).isEqualTo("END");
+            assertThat(JSON.readTree(frames.get(i).key()).path("id")).isEqualTo(begin.path("id"));
+            String txId = begin.path("id").asText().split(":")[0];
+            assertThat(end.path("id").asText()).startsWith(txId + ":");
+            txIds.add(txId);
+            long events = changes.stream().filter(c -> c.path("transaction").path("id").asText()
+                    .startsWith(txId + ":")).count();
+            assertThat(events).isPositive();
+            assertThat(end.path("event_count").asLong()).isEqualTo(events);
+            assertThat(end.path("data_collections").get(0).path("data_collection").asText())
+                    .isEqualTo(name + ".orders");
+            assertThat(end.path("data_collections").get(0).path("event_count").asLong()).isEqualTo(events);
+        }
+        assertThat(txIds).hasSize(10);
+        assertThat(changes).filteredOn(c -> "r".equals(c.path("op").asText()))
+                .allSatisfy(c -> assertThat(c.path("transaction").isNull()).isTrue()).hasSize(5);
+        assertThat(changes).filteredOn(c -> !"r".equals(c.path("op").asText())).hasSize(17)
+                .allSatisfy(c -> assertThat(c.path("transaction").path("id").asText())
+                        .isEqualTo(c.path("source").path("txId").asText() + ":" + c.path("source").path("lsn")));
+        connect.deleteConnector(name);
     }
 
     static String topic(String name) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tributary.testkit.connect.ConnectCluster;
@@ -54,6 +55,7 @@ class PostgresCdcExactlyOnceIT {
         Map<String, String> config = PostgresCdcConnectIT.connectorConfig(postgres, name);
         config.put("exactly.once.support", "required");
         config.put("transaction.boundary", "connector");
+        config.put("provide.transaction.metadata", "true");
 
         assertThat(connect.validationErrors(PostgresCdcConnectIT.CONNECTOR_CLASS, config)).isEmpty();
         connect.configureConnector(name, config);
@@ -87,5 +89,33 @@ class PostgresCdcExactlyOnceIT {
                 .containsExactlyInAnyOrderElementsOf(expected);
         long deletes = expected.stream().filter(change -> change.contains("|d|")).count();
         assertThat(tombstones).as("one tombstone per delete").isEqualTo((int) deletes);
+        assertEachTransactionFramedOnce(name + ".transaction", expected);
+    }
+
+    /**
+     * A read-committed consumer of the transaction topic sees one BEGIN and one END per transaction, in turn, and
+     * each END counts the transaction's changes, across the worker restart.
+     */
+    private void assertEachTransactionFramedOnce(String topic, List<String> expected) throws Exception {
+        Map<String, Long> changesPerTx = new java.util.HashMap<>();
+        expected.stream().map(change -> change.split("\\|")[0]).filter(txId -> !txId.equals("null"))
+                .forEach(txId -> changesPerTx.merge(txId, 1L, Long::sum));
+        List<JsonNode> frames = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : connect.kafka().consumeAll(
+                PostgresCdcConnectIT.TIMEOUT.toMillis(), Map.of("isolation.level", "read_committed"), Map.of(),
+                topic)) {
+            frames.add(JSON.readTree(record.value()));
+        }
+        assertThat(frames).hasSize(2 * changesPerTx.size());
+        Map<String, Long> framed = new java.util.HashMap<>();
+        for (int i = 0; i < frames.size(); i += 2) {
+            assertThat(frames.get(i).path("status").asText()).isEqualTo("BEGIN");
+            assertThat(frames.get(i + 1).path("status").asText()).isEqualTo("END");
+            String txId = frames.get(i).path("id").asText().split(":")[0];
+            assertThat(frames.get(i + 1).path("id").asText()).startsWith(txId + ":");
+            assertThat(framed.put(txId, frames.get(i + 1).path("event_count").asLong())).as("framed once: %s", txId)
+                    .isNull();
+        }
+        assertThat(framed).isEqualTo(changesPerTx);
     }
 }

@@ -75,6 +75,7 @@ class PostgresCdcFailureIT {
         config.put("snapshot.mode", "no_data");
         connect.configureConnector(name, config);
         connect.awaitRunning(name, 1);
+        postgres.awaitActiveSlot(name, PostgresCdcConnectIT.TIMEOUT);
         history.write(2, 3);
         distinctChanges(connect, topic(name), history.changes().size());
 

@@ -1,13 +1,16 @@
 package io.tributary.cdc;
 
 import io.tributary.testkit.task.StubSourceTaskContext;
+import static io.tributary.cdc.CdcTaskFixture.acknowledge;
+import static io.tributary.cdc.CdcTaskFixture.after;
+import static io.tributary.cdc.CdcTaskFixture.assertNothingMore;
+import static io.tributary.cdc.CdcTaskFixture.op;
+import static io.tributary.cdc.CdcTaskFixture.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +31,13 @@ import io.tributary.testkit.postgres.PostgresServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresCdcTaskTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     private PostgresServer postgres;
-    private final List<PostgresCdcTask> running = new ArrayList<>();
+    private CdcTaskFixture fixture;
 
     @BeforeAll
     void startPostgres() {
         postgres = PostgresServer.start();
+        fixture = new CdcTaskFixture(postgres);
     }
 
     @AfterAll
@@ -47,85 +49,19 @@ class PostgresCdcTaskTest {
 
     @AfterEach
     void stopTasks() {
-        running.forEach(PostgresCdcTask::stop);
-        running.clear();
-    }
-
-    private Map<String, String> config(String name) {
-        Map<String, String> props = postgres.cdcConnectionConfig();
-        props.put("topic.prefix", name);
-        props.put("table.include.list", name + "\\..*");
-        props.put("slot.name", name);
-        props.put("publication.name", name);
-        props.put("publication.autocreate.mode", "disabled");
-        props.put("snapshot.chunk.size", "2");
-        props.put("snapshot.fetch.size", "2");
-        props.put("poll.interval.ms", "100");
-        return props;
-    }
-
-    /** A schema named {@code name} with one table, readable by the replication role, published as {@code name}. */
-    private void createTable(String name, String columns) {
-        postgres.execute("CREATE SCHEMA " + name,
-                "CREATE TABLE " + name + ".orders (" + columns + ")",
-                "GRANT USAGE ON SCHEMA " + name + " TO " + postgres.replicationUser(),
-                "GRANT SELECT ON ALL TABLES IN SCHEMA " + name + " TO " + postgres.replicationUser(),
-                "CREATE PUBLICATION " + name + " FOR TABLE " + name + ".orders");
-    }
-
-    private PostgresCdcTask start(StubSourceTaskContext context) {
-        PostgresCdcTask task = new PostgresCdcTask(null, Clock.systemUTC());
-        task.initialize(context);
-        task.start(context.configs());
-        running.add(task);
-        return task;
-    }
-
-    private static List<SourceRecord> poll(PostgresCdcTask task, int count) throws InterruptedException {
-        List<SourceRecord> records = new ArrayList<>();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (records.size() < count && System.nanoTime() < deadline) {
-            List<SourceRecord> batch = task.poll();
-            if (batch != null) {
-                records.addAll(batch);
-            }
-        }
-        assertThat(records).as("records polled within %s", TIMEOUT).hasSize(count);
-        return records;
-    }
-
-    private static void assertNothingMore(PostgresCdcTask task) throws InterruptedException {
-        for (int i = 0; i < 5; i++) {
-            assertThat(task.poll()).as("no further records").isNull();
-        }
-    }
-
-    private static String op(SourceRecord record) {
-        return record.value() == null ? "tombstone" : ((Struct) record.value()).getString("op");
-    }
-
-    private static Struct after(SourceRecord record) {
-        return ((Struct) record.value()).getStruct("after");
-    }
-
-    private static void acknowledge(PostgresCdcTask task, StubSourceTaskContext context, List<SourceRecord> records) {
-        for (SourceRecord record : records) {
-            task.commitRecord(record, null);
-            context.storeOffset(record.sourcePartition(), record.sourceOffset());
-        }
-        task.commit();
+        fixture.stopTasks();
     }
 
     @Test
     void snapshotThenStreamsInsertsUpdatesAndDeletesAndResumesAfterARestart() throws Exception {
-        createTable("flow", "id int PRIMARY KEY, note text, amount numeric(10,2), at timestamptz, big text");
+        fixture.createTable("flow", "id int PRIMARY KEY, note text, amount numeric(10,2), at timestamptz, big text");
         postgres.execute("INSERT INTO flow.orders VALUES (1, 'one', 1.50, '2024-01-01 00:00:00.123456+00', null), "
                 + "(2, 'two', 2.00, null, null), (3, 'three', null, null, null)");
-        StubSourceTaskContext context = new StubSourceTaskContext(config("flow"));
-        PostgresCdcTask task = start(context);
+        StubSourceTaskContext context = new StubSourceTaskContext(fixture.config("flow"));
+        PostgresCdcTask task = fixture.start(context);
 
         List<SourceRecord> snapshot = poll(task, 3);
-        assertThat(snapshot).extracting(PostgresCdcTaskTest::op).containsOnly("r");
+        assertThat(snapshot).extracting(CdcTaskFixture::op).containsOnly("r");
         assertThat(snapshot).extracting(r -> after(r).getInt32("id")).containsExactly(1, 2, 3);
         assertThat(snapshot).extracting(r -> ((Struct) r.value()).getStruct("source").getString("snapshot"))
                 .containsExactly("first", "true", "last");
@@ -138,7 +74,7 @@ class PostgresCdcTaskTest {
                 "UPDATE flow.orders SET note = 'uno' WHERE id = 1",
                 "DELETE FROM flow.orders WHERE id = 2");
         List<SourceRecord> changes = poll(task, 4);
-        assertThat(changes).extracting(PostgresCdcTaskTest::op).containsExactly("c", "u", "d", "tombstone");
+        assertThat(changes).extracting(CdcTaskFixture::op).containsExactly("c", "u", "d", "tombstone");
         assertThat(after(changes.get(0)).getString("at")).isEqualTo("2024-06-01T10:00:00.000000Z");
         assertThat(after(changes.get(1)).getString("note")).isEqualTo("uno");
         assertThat(((Struct) changes.get(2).value()).getStruct("before").getInt32("id")).isEqualTo(2);
@@ -150,12 +86,11 @@ class PostgresCdcTaskTest {
         assertMetrics("flow");
         acknowledge(task, context, changes);
         long acknowledgedLsn = (Long) changes.get(3).sourceOffset().get("lsn_commit");
-        awaitConfirmedFlushBeyond("flow", acknowledgedLsn);
+        fixture.awaitConfirmedFlushBeyond("flow", acknowledgedLsn);
 
-        task.stop();
-        running.remove(task);
+        fixture.stop(task);
         postgres.execute("INSERT INTO flow.orders VALUES (5, 'five', null, null, null)");
-        PostgresCdcTask restarted = start(context);
+        PostgresCdcTask restarted = fixture.start(context);
         List<SourceRecord> afterRestart = poll(restarted, 1);
         assertThat(afterRestart).extracting(r -> after(r).getInt32("id")).containsExactly(5);
         assertNothingMore(restarted);
@@ -163,17 +98,16 @@ class PostgresCdcTaskTest {
 
     @Test
     void resumesInsideATransactionWhoseRecordsWereNotAllAcknowledged() throws Exception {
-        createTable("txn", "id int PRIMARY KEY");
-        StubSourceTaskContext context = new StubSourceTaskContext(config("txn"));
-        PostgresCdcTask task = start(context);
-        awaitSlot("txn");
+        fixture.createTable("txn", "id int PRIMARY KEY");
+        StubSourceTaskContext context = new StubSourceTaskContext(fixture.config("txn"));
+        PostgresCdcTask task = fixture.start(context);
+        fixture.awaitSlot("txn");
         postgres.execute("BEGIN; INSERT INTO txn.orders VALUES (1), (2), (3); COMMIT");
         List<SourceRecord> records = poll(task, 3);
         acknowledge(task, context, records.subList(0, 1));
-        task.stop();
-        running.remove(task);
+        fixture.stop(task);
 
-        PostgresCdcTask restarted = start(context);
+        PostgresCdcTask restarted = fixture.start(context);
         List<SourceRecord> resumed = poll(restarted, 2);
         assertThat(resumed).extracting(r -> after(r).getInt32("id")).containsExactly(2, 3);
         assertThat(resumed).extracting(SourceRecord::sourceOffset)
@@ -183,14 +117,14 @@ class PostgresCdcTaskTest {
 
     @Test
     void unchangedToastColumnsAreNullAndNamedInAHeader() throws Exception {
-        createTable("toast", "id int PRIMARY KEY, n int, big text NOT NULL");
+        fixture.createTable("toast", "id int PRIMARY KEY, n int, big text NOT NULL");
         postgres.execute("ALTER TABLE toast.orders ALTER COLUMN big SET STORAGE EXTERNAL",
                 "INSERT INTO toast.orders VALUES (1, 0, repeat('x', 10000))");
-        Map<String, String> props = config("toast");
+        Map<String, String> props = fixture.config("toast");
         props.put("snapshot.mode", "no_data");
         StubSourceTaskContext context = new StubSourceTaskContext(props);
-        PostgresCdcTask task = start(context);
-        awaitSlot("toast");
+        PostgresCdcTask task = fixture.start(context);
+        fixture.awaitSlot("toast");
         postgres.execute("UPDATE toast.orders SET n = 1 WHERE id = 1");
         SourceRecord update = poll(task, 1).get(0);
         assertThat(op(update)).isEqualTo("u");
@@ -208,11 +142,11 @@ class PostgresCdcTaskTest {
 
     @Test
     void excludedColumnsAreInNeitherTheSnapshotNorTheStream() throws Exception {
-        createTable("cols", "id int PRIMARY KEY, name text, secret text");
+        fixture.createTable("cols", "id int PRIMARY KEY, name text, secret text");
         postgres.execute("INSERT INTO cols.orders VALUES (1, 'a', 'hidden')");
-        Map<String, String> props = config("cols");
+        Map<String, String> props = fixture.config("cols");
         props.put("column.exclude.list", "cols\\.orders\\.secret");
-        PostgresCdcTask task = start(new StubSourceTaskContext(props));
+        PostgresCdcTask task = fixture.start(new StubSourceTaskContext(props));
         List<SourceRecord> records = new ArrayList<>(poll(task, 1));
         postgres.execute("INSERT INTO cols.orders VALUES (2, 'b', 'hidden')");
         records.addAll(poll(task, 1));
@@ -223,17 +157,17 @@ class PostgresCdcTaskTest {
 
     @Test
     void heartbeatsRepeatTheLastPositionBetweenTransactions() throws Exception {
-        createTable("hb", "id int PRIMARY KEY");
-        Map<String, String> props = config("hb");
+        fixture.createTable("hb", "id int PRIMARY KEY");
+        Map<String, String> props = fixture.config("hb");
         props.put("snapshot.mode", "no_data");
         props.put("heartbeat.interval.ms", "100");
         StubSourceTaskContext context = new StubSourceTaskContext(props);
-        PostgresCdcTask task = start(context);
-        awaitSlot("hb");
+        PostgresCdcTask task = fixture.start(context);
+        fixture.awaitSlot("hb");
         postgres.execute("INSERT INTO hb.orders VALUES (1)");
         SourceRecord insert = null;
         SourceRecord heartbeatAfterInsert = null;
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + CdcTaskFixture.TIMEOUT.toNanos();
         while (heartbeatAfterInsert == null && System.nanoTime() < deadline) {
             List<SourceRecord> batch = task.poll();
             for (SourceRecord record : batch == null ? List.<SourceRecord>of() : batch) {
@@ -250,16 +184,16 @@ class PostgresCdcTaskTest {
         assertThat(((Struct) heartbeatAfterInsert.value()).getInt64("ts_ms")).isPositive();
         assertThat(heartbeatAfterInsert.sourceOffset()).isEqualTo(insert.sourceOffset());
         acknowledge(task, context, List.of(insert, heartbeatAfterInsert));
-        awaitConfirmedFlushBeyond("hb", (Long) insert.sourceOffset().get("lsn_commit"));
+        fixture.awaitConfirmedFlushBeyond("hb", (Long) insert.sourceOffset().get("lsn_commit"));
     }
 
     @Test
     void schemaChangesShowInTheNextEvent() throws Exception {
-        createTable("ddl", "id int PRIMARY KEY");
-        Map<String, String> props = config("ddl");
+        fixture.createTable("ddl", "id int PRIMARY KEY");
+        Map<String, String> props = fixture.config("ddl");
         props.put("snapshot.mode", "no_data");
-        PostgresCdcTask task = start(new StubSourceTaskContext(props));
-        awaitSlot("ddl");
+        PostgresCdcTask task = fixture.start(new StubSourceTaskContext(props));
+        fixture.awaitSlot("ddl");
         postgres.execute("INSERT INTO ddl.orders VALUES (1)", "ALTER TABLE ddl.orders ADD COLUMN tag varchar(5)",
                 "INSERT INTO ddl.orders VALUES (2, 'new')");
         List<SourceRecord> records = poll(task, 2);
@@ -277,26 +211,26 @@ class PostgresCdcTaskTest {
 
     @Test
     void anIdleSlotAdvancesWhenOnlyUncapturedTablesChange() throws Exception {
-        createTable("idle", "id int PRIMARY KEY");
+        fixture.createTable("idle", "id int PRIMARY KEY");
         postgres.execute("CREATE TABLE idle.other (id int)");
-        Map<String, String> props = config("idle");
+        Map<String, String> props = fixture.config("idle");
         props.put("snapshot.mode", "no_data");
         props.put("status.update.interval.ms", "200");
-        start(new StubSourceTaskContext(props));
-        awaitSlot("idle");
+        fixture.start(new StubSourceTaskContext(props));
+        fixture.awaitSlot("idle");
         long before = currentWalLsn();
         postgres.execute("INSERT INTO idle.other SELECT generate_series(1, 1000)");
-        awaitConfirmedFlushBeyond("idle", before);
+        fixture.awaitConfirmedFlushBeyond("idle", before);
     }
 
     @Test
     void reconnectsAfterTheReplicationConnectionIsKilledWithoutLossOrRepeats() throws Exception {
-        createTable("lost", "id int PRIMARY KEY");
-        Map<String, String> props = config("lost");
+        fixture.createTable("lost", "id int PRIMARY KEY");
+        Map<String, String> props = fixture.config("lost");
         props.put("snapshot.mode", "no_data");
         props.put("retriable.restart.connector.wait.ms", "200");
-        PostgresCdcTask task = start(new StubSourceTaskContext(props));
-        awaitSlot("lost");
+        PostgresCdcTask task = fixture.start(new StubSourceTaskContext(props));
+        fixture.awaitSlot("lost");
         postgres.execute("INSERT INTO lost.orders SELECT generate_series(1, 10)");
         List<SourceRecord> records = new ArrayList<>(poll(task, 10));
         postgres.execute("BEGIN", "INSERT INTO lost.orders SELECT generate_series(11, 20)", "COMMIT",
@@ -313,7 +247,7 @@ class PostgresCdcTaskTest {
     void typesHaveTheSameValuesInTheSnapshotAndInTheStream() throws Exception {
         postgres.execute("CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy')",
                 "CREATE DOMAIN public.positive AS bigint CHECK (VALUE > 0)");
-        createTable("types", "id int PRIMARY KEY, i2 smallint, i4 integer, i8 bigint, n numeric(12,3), nu numeric, "
+        fixture.createTable("types", "id int PRIMARY KEY, i2 smallint, i4 integer, i8 bigint, n numeric(12,3), nu numeric, "
                 + "r real, d double precision, b boolean, t text, vc varchar(10), c char(3), ba bytea, dt date, "
                 + "tm time, tm3 time(3), ts timestamp, ts3 timestamp(3), tz timestamptz, ttz timetz, iv interval, "
                 + "u uuid, j json, jb jsonb, x xml, ia int[], ta text[], m public.mood, p public.positive, "
@@ -327,7 +261,7 @@ class PostgresCdcTaskTest {
                 + "'-12.34', '(1,2)'";
         postgres.execute("INSERT INTO types.orders VALUES (1, " + limits + ")",
                 "INSERT INTO types.orders (id) VALUES (2)");
-        PostgresCdcTask task = start(new StubSourceTaskContext(config("types")));
+        PostgresCdcTask task = fixture.start(new StubSourceTaskContext(fixture.config("types")));
         List<SourceRecord> snapshot = poll(task, 2);
         postgres.execute("INSERT INTO types.orders VALUES (3, " + limits + ")",
                 "INSERT INTO types.orders (id) VALUES (4)");
@@ -388,7 +322,7 @@ class PostgresCdcTaskTest {
                 "debezium.postgres:type=connector-metrics,context=snapshot,server=" + server);
         assertThat(jmx.getAttribute(streaming, "TotalNumberOfEventsSeen")).isEqualTo(4L);
         // the reader counts a transaction when it reads its commit, which may follow the poll of its last record
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + CdcTaskFixture.TIMEOUT.toNanos();
         while (!Long.valueOf(3L).equals(jmx.getAttribute(streaming, "NumberOfCommittedTransactions"))
                 && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -404,31 +338,5 @@ class PostgresCdcTaskTest {
         javax.management.openmbean.TabularData rows =
                 (javax.management.openmbean.TabularData) jmx.getAttribute(snapshot, "RowsScanned");
         assertThat(rows.get(new Object[] {server + ".orders"}).get("value")).isEqualTo(3L);
-    }
-
-    private void awaitSlot(String slot) throws Exception {
-        awaitQuery("SELECT 1 FROM pg_replication_slots WHERE slot_name = '" + slot + "' AND active", "slot " + slot);
-    }
-
-    private void awaitConfirmedFlushBeyond(String slot, long lsn) throws Exception {
-        awaitQuery("SELECT 1 FROM pg_replication_slots WHERE slot_name = '" + slot
-                + "' AND confirmed_flush_lsn > '" + io.tributary.cdc.Lsn.format(lsn) + "'::pg_lsn",
-                "confirmed_flush_lsn of " + slot + " beyond " + io.tributary.cdc.Lsn.format(lsn));
-    }
-
-    private void awaitQuery(String sql, String what) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        try (Connection connection = postgres.superuserConnection();
-                Statement statement = connection.createStatement()) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = statement.executeQuery(sql)) {
-                    if (rs.next()) {
-                        return;
-                    }
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("Timed out waiting for " + what);
     }
 }

@@ -27,7 +27,9 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.types.Password;
 
+import io.tributary.cdc.types.BinaryHandlingMode;
 import io.tributary.cdc.types.DecimalHandlingMode;
+import io.tributary.cdc.types.TimePrecisionMode;
 import io.tributary.common.config.EnumParser;
 import io.tributary.common.config.Validators;
 
@@ -233,6 +235,7 @@ public class PostgresCdcConnectorConfig extends AbstractConfig {
         def.define(HEARTBEAT_TOPIC_PREFIX, Type.STRING, HEARTBEAT_TOPIC_PREFIX_DEFAULT,
                 Validators.matching(TOPIC_PREFIX_PATTERN, "letters, digits, '.', '_' or '-'"), Importance.LOW,
                 HEARTBEAT_TOPIC_PREFIX_DOC, GROUP_EVENTS, ++order, Width.MEDIUM, "Heartbeat topic prefix");
+        EventKeys.update(def, GROUP_EVENTS, ++order);
 
         order = 0;
         def.define(MAX_BATCH_SIZE, Type.INT, MAX_BATCH_SIZE_DEFAULT, Range.between(1, 1_000_000), Importance.LOW,
@@ -363,6 +366,28 @@ public class PostgresCdcConnectorConfig extends AbstractConfig {
 
     public String heartbeatTopic() {
         return getString(HEARTBEAT_TOPIC_PREFIX) + "." + topicPrefix();
+    }
+
+    /** Record key columns that replace primary keys ({@code message.key.columns}). */
+    public MessageKeyColumns messageKeyColumns() {
+        return EventKeys.messageKeyColumns(this);
+    }
+
+    public boolean provideTransactionMetadata() {
+        return getBoolean(EventKeys.PROVIDE_TRANSACTION_METADATA);
+    }
+
+    /** Where BEGIN/END events go: {@code <topic.prefix>.<topic.transaction>}, as in Debezium. */
+    public String transactionTopic() {
+        return topicPrefix() + "." + getString(EventKeys.TOPIC_TRANSACTION);
+    }
+
+    public TimePrecisionMode timePrecisionMode() {
+        return EventKeys.timePrecisionMode(this);
+    }
+
+    public BinaryHandlingMode binaryHandlingMode() {
+        return EventKeys.binaryHandlingMode(this);
     }
 
     public int maxBatchSize() {

@@ -52,6 +52,11 @@ public final class ChangeEventFactory {
         return topicPrefix + "." + table.schema() + "." + table.table();
     }
 
+    /** The source partition of every record. */
+    public Map<String, ?> sourcePartition() {
+        return sourcePartition;
+    }
+
     public boolean skips(char op) {
         return skippedOperations.contains(op);
     }

@@ -31,6 +31,7 @@ public final class TableSchema {
 
     private final TableId table;
     private final String topic;
+    private final List<String> primaryKey;
     private final List<ColumnInfo> columns;
     /** For each field of the row schema, the index of its column in {@link #columns}. */
     private final int[] sourceIndexes;
@@ -48,7 +49,18 @@ public final class TableSchema {
     /** {@code emitColumn} decides which non-key columns the events carry. */
     public TableSchema(String topicPrefix, TableId table, List<ColumnInfo> columns, List<String> primaryKey,
             TypeMapper types, Schema sourceSchema, Predicate<String> emitColumn) {
+        this(topicPrefix, table, columns, primaryKey, primaryKey, types, sourceSchema, emitColumn);
+    }
+
+    /**
+     * As above, with record keys of {@code messageKey} ({@code message.key.columns}) rather than the primary key:
+     * those columns are always emitted, and keep their own optionality (only primary-key columns and NOT NULL columns
+     * that cannot be TOASTed are required).
+     */
+    public TableSchema(String topicPrefix, TableId table, List<ColumnInfo> columns, List<String> primaryKey,
+            List<String> messageKey, TypeMapper types, Schema sourceSchema, Predicate<String> emitColumn) {
         this.table = table;
+        this.primaryKey = List.copyOf(primaryKey);
         this.columns = List.copyOf(columns);
         String baseName = topicPrefix + "." + table.schema() + "." + table.table();
         this.topic = baseName;
@@ -58,7 +70,7 @@ public final class TableSchema {
         for (int i = 0; i < columns.size(); i++) {
             ColumnInfo column = columns.get(i);
             boolean key = primaryKey.contains(column.name());
-            if (key || emitColumn.test(column.name())) {
+            if (key || messageKey.contains(column.name()) || emitColumn.test(column.name())) {
                 ValueConverter converter = types.converter(column.typeOid(), column.typeModifier(),
                         !key && !column.alwaysHasValue());
                 kept.add(converter);
@@ -69,7 +81,7 @@ public final class TableSchema {
         this.converters = List.copyOf(kept);
         this.sourceIndexes = indexes.stream().mapToInt(Integer::intValue).toArray();
         this.rowSchema = row.build();
-        this.keyFields = primaryKey.stream().mapToInt(this::fieldOf).toArray();
+        this.keyFields = messageKey.stream().mapToInt(this::fieldOf).toArray();
         if (keyFields.length == 0) {
             this.keySchema = null;
         } else {
@@ -94,7 +106,7 @@ public final class TableSchema {
     private int fieldOf(String column) {
         Field field = rowSchema.field(column);
         if (field == null) {
-            throw new DataException("Primary-key column " + column + " is not a column of " + table);
+            throw new DataException("Key column " + column + " is not a column of " + table);
         }
         return field.index();
     }
@@ -126,8 +138,9 @@ public final class TableSchema {
         return envelopeSchema;
     }
 
+    /** The primary-key columns (which order snapshot reads), whatever columns the record key holds. */
     public List<String> keyColumns() {
-        return java.util.Arrays.stream(keyFields).mapToObj(i -> rowSchema.fields().get(i).name()).toList();
+        return primaryKey;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.tributary.cdc.config.MessageKeyColumns;
 import io.tributary.cdc.connection.Catalog;
 import io.tributary.cdc.decoder.PgOutputMessage;
 import io.tributary.cdc.types.PgType;
@@ -30,17 +31,38 @@ public final class TableSchemas {
     private final TypeMapper mapper;
     private final String topicPrefix;
     private final Function<TableId, Predicate<String>> emittedColumns;
+    private final MessageKeyColumns messageKeyColumns;
     private final Map<Integer, TableSchema> byRelationId = new HashMap<>();
     private final Set<TableId> warnedKeyless = new HashSet<>();
 
     /** {@code emittedColumns} tells, per table, which non-key columns events carry. */
     public TableSchemas(Catalog catalog, TypeRegistry registry, TypeMapper mapper, String topicPrefix,
             Function<TableId, Predicate<String>> emittedColumns) {
+        this(catalog, registry, mapper, topicPrefix, emittedColumns, MessageKeyColumns.NONE);
+    }
+
+    /** As above, with record keys from {@code messageKeyColumns} where it names a table's key columns. */
+    public TableSchemas(Catalog catalog, TypeRegistry registry, TypeMapper mapper, String topicPrefix,
+            Function<TableId, Predicate<String>> emittedColumns, MessageKeyColumns messageKeyColumns) {
+        this.messageKeyColumns = messageKeyColumns;
         this.catalog = catalog;
         this.registry = registry;
         this.mapper = mapper;
         this.topicPrefix = topicPrefix;
         this.emittedColumns = emittedColumns;
+    }
+
+    /**
+     * Fails, naming the table and the column, when {@code message.key.columns} names a column that one of
+     * {@code tables} does not have: at start rather than at the table's first change.
+     */
+    public void checkMessageKeys(List<TableId> tables) {
+        for (TableId table : tables) {
+            if (messageKeyColumns.applies(table)) {
+                messageKeyColumns.keyOf(table, catalog.columns(table).stream().map(ColumnInfo::name).toList(),
+                        List.of());
+            }
+        }
     }
 
     /** The schema of a table as the catalog shows it now. */
@@ -72,10 +94,12 @@ public final class TableSchemas {
                 })
                 .toList();
         TableSchema schema = build(table, columns);
-        if (schema.keySchema() == null && relation.replicaIdentity() == 'd' && warnedKeyless.add(table)) {
-            log.warn("Table {} has no primary key and REPLICA IDENTITY DEFAULT: its events have no key, and while it "
-                    + "is in a publication that publishes updates and deletes, PostgreSQL rejects them. Add a primary "
-                    + "key or run ALTER TABLE {} REPLICA IDENTITY FULL", table, table.quoted());
+        if (schema.keyColumns().isEmpty() && relation.replicaIdentity() == 'd' && warnedKeyless.add(table)) {
+            // message.key.columns may give its events a key; updates and deletes are rejected all the same
+            log.warn("Table {} has no primary key and REPLICA IDENTITY DEFAULT: {}while it is in a publication that "
+                    + "publishes updates and deletes, PostgreSQL rejects them. Add a primary key or run ALTER TABLE {} "
+                    + "REPLICA IDENTITY FULL", table, schema.keySchema() == null ? "its events have no key, and " : "",
+                    table.quoted());
         }
         byRelationId.put(relation.relationId(), schema);
         return schema;
@@ -88,7 +112,10 @@ public final class TableSchemas {
 
     private TableSchema build(TableId table, List<ColumnInfo> columns) {
         columns.forEach(c -> learnType(c.typeOid()));
-        return new TableSchema(topicPrefix, table, columns, catalog.primaryKey(table), mapper, SourceInfo.SCHEMA,
+        List<String> primaryKey = catalog.primaryKey(table);
+        List<String> messageKey = messageKeyColumns.keyOf(table, columns.stream().map(ColumnInfo::name).toList(),
+                primaryKey);
+        return new TableSchema(topicPrefix, table, columns, primaryKey, messageKey, mapper, SourceInfo.SCHEMA,
                 emittedColumns.apply(table));
     }
 

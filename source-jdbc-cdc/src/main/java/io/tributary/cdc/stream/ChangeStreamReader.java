@@ -27,6 +27,7 @@ import io.tributary.cdc.event.ChangeEventFactory;
 import io.tributary.cdc.event.SourceInfo;
 import io.tributary.cdc.event.TableId;
 import io.tributary.cdc.event.TableSchemas;
+import io.tributary.cdc.event.TransactionMetadata;
 import io.tributary.cdc.metrics.CdcMetrics;
 import io.tributary.cdc.offset.AckTracker;
 import io.tributary.cdc.offset.CdcOffset;
@@ -80,7 +81,8 @@ public final class ChangeStreamReader implements Runnable {
         this.filter = config.tableFilter();
         this.columns = config.columnFilter();
         this.source = new SourceInfo(config.topicPrefix(), config.dbname());
-        this.mapper = new TypeMapper(types, config.decimalHandlingMode());
+        this.mapper = new TypeMapper(types, config.decimalHandlingMode(), config.timePrecisionMode(),
+                config.binaryHandlingMode());
         this.metrics = metrics;
     }
 
@@ -124,6 +126,7 @@ public final class ChangeStreamReader implements Runnable {
     private StreamPosition prepare() throws SQLException, InterruptedException {
         try (Catalog catalog = connections.catalog()) {
             List<TableId> captured = catalog.tables().stream().filter(filter::captures).toList();
+            schemas(catalog).checkMessageKeys(captured);
             Publications.ensure(catalog, config.publicationName(), config.publicationAutocreateMode(), captured);
             StartupPlan plan = StartupPlan.decide(config.snapshotMode(), stored, catalog.slot(config.slotName()),
                     config.slotName());
@@ -165,7 +168,8 @@ public final class ChangeStreamReader implements Runnable {
     }
 
     private TableSchemas schemas(Catalog catalog) {
-        return new TableSchemas(catalog, types, mapper, config.topicPrefix(), columns::forTable);
+        return new TableSchemas(catalog, types, mapper, config.topicPrefix(), columns::forTable,
+                config.messageKeyColumns());
     }
 
     /**
@@ -181,7 +185,8 @@ public final class ChangeStreamReader implements Runnable {
             try (Catalog catalog = connections.catalog();
                     ReplicationConnection replication = connections.replication()) {
                 handler = new StreamingHandler(schemas(catalog), filter, events, source, tracker,
-                        position.resumeAfter(), sink, metrics);
+                        position.resumeAfter(), sink, metrics, config.provideTransactionMetadata()
+                                ? new TransactionMetadata(config.transactionTopic(), events.sourcePartition()) : null);
                 stream(replication, catalog, handler, position);
                 return;
             } catch (SQLException | RuntimeException e) {

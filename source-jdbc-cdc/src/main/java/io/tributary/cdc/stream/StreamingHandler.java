@@ -17,6 +17,7 @@ import io.tributary.cdc.event.SourceInfo;
 import io.tributary.cdc.event.TableId;
 import io.tributary.cdc.event.TableSchema;
 import io.tributary.cdc.event.TableSchemas;
+import io.tributary.cdc.event.TransactionMetadata;
 import io.tributary.cdc.metrics.CdcMetrics;
 import io.tributary.cdc.offset.AckTracker;
 import io.tributary.cdc.offset.CdcOffset;
@@ -46,6 +47,8 @@ public final class StreamingHandler {
     private final Sink sink;
     private final CdcOffset resumeAfter;
     private final CdcMetrics metrics;
+    /** BEGIN/END events and transaction blocks ({@code provide.transaction.metadata}); null when not wanted. */
+    private final TransactionMetadata transactions;
     private boolean emittedInTransaction;
     private boolean inTransaction;
 
@@ -60,6 +63,14 @@ public final class StreamingHandler {
 
     public StreamingHandler(TableSchemas schemas, TableFilter filter, ChangeEventFactory events, SourceInfo source,
             AckTracker tracker, CdcOffset resumeAfter, Sink sink, CdcMetrics metrics) {
+        this(schemas, filter, events, source, tracker, resumeAfter, sink, metrics, null);
+    }
+
+    /** As above; {@code transactions} non-null adds Debezium's transaction metadata. */
+    public StreamingHandler(TableSchemas schemas, TableFilter filter, ChangeEventFactory events, SourceInfo source,
+            AckTracker tracker, CdcOffset resumeAfter, Sink sink, CdcMetrics metrics,
+            TransactionMetadata transactions) {
+        this.transactions = transactions;
         this.schemas = schemas;
         this.filter = filter;
         this.events = events;
@@ -75,10 +86,21 @@ public final class StreamingHandler {
         if (message instanceof PgOutputMessage.Begin begin) {
             begin(begin);
             inTransaction = true;
+            if (transactions != null && !skipTransaction) {
+                // Serial 0, before the changes' 1..n: turning the metadata on or off across a restart inside a
+                // transaction then neither repeats nor skips a change.
+                emitTransactionEvent(transactions.begin(xid, messageLsn, commitTimeMs,
+                        CdcOffset.streamed(commitLsn, xid, 0).toMap()), 0);
+            }
         } else if (message instanceof PgOutputMessage.Commit commit) {
             inTransaction = false;
             lastCommitEndLsn = commit.endLsn();
             if (!skipTransaction) {
+                if (transactions != null) {
+                    // before the commit is registered: the slot must not pass the END until Kafka has it
+                    emitTransactionEvent(transactions.end(messageLsn,
+                            Math.floorDiv(commit.commitTimeMicros(), 1_000L), nextOffset().get()), serial);
+                }
                 tracker.committed(commit.commitLsn(), commit.endLsn());
                 sink.transactionEnd();
                 if (emittedInTransaction) {
@@ -142,7 +164,12 @@ public final class StreamingHandler {
         Struct sourceStruct = source.struct(schema.table(), messageLsn, xid, commitTimeMicros,
                 SourceInfo.SnapshotMarker.FALSE, SourceInfo.sequence(lastCommitEndLsn, messageLsn));
         long firstSerial = serial + 1;
-        emit(events.change(schema, op, before, beforeIsFullRow, after, sourceStruct, nextOffset()), firstSerial);
+        List<SourceRecord> records = events.change(schema, op, before, beforeIsFullRow, after, sourceStruct,
+                nextOffset());
+        if (transactions != null) {
+            transactions.enrich(records, schema.table(), messageLsn);
+        }
+        emit(records, firstSerial);
     }
 
     private void truncate(PgOutputMessage.Truncate truncate, long messageLsn) throws InterruptedException {
@@ -155,7 +182,11 @@ public final class StreamingHandler {
                 Struct sourceStruct = source.struct(schema.table(), messageLsn, xid, commitTimeMicros,
                         SourceInfo.SnapshotMarker.FALSE, SourceInfo.sequence(lastCommitEndLsn, messageLsn));
                 long firstSerial = serial + 1;
-                emit(events.truncate(schema, sourceStruct, nextOffset()), firstSerial);
+                List<SourceRecord> records = events.truncate(schema, sourceStruct, nextOffset());
+                if (transactions != null) {
+                    transactions.enrich(records, schema.table(), messageLsn);
+                }
+                emit(records, firstSerial);
             }
         }
     }
@@ -164,15 +195,26 @@ public final class StreamingHandler {
         return () -> CdcOffset.streamed(commitLsn, xid, ++serial).toMap();
     }
 
-    /** Emits records numbered from {@code firstSerial} in the transaction, except those the stored offset covers. */
+    /** A BEGIN or END event, numbered {@code recordSerial} in the transaction, not counted as a change event. */
+    private void emitTransactionEvent(SourceRecord record, long recordSerial) throws InterruptedException {
+        emit(List.of(record), recordSerial, false);
+    }
+
     private void emit(List<SourceRecord> records, long firstSerial) throws InterruptedException {
+        emit(records, firstSerial, true);
+    }
+
+    /** Emits records numbered from {@code firstSerial} in the transaction, except those the stored offset covers. */
+    private void emit(List<SourceRecord> records, long firstSerial, boolean changes) throws InterruptedException {
         boolean resumingThisTransaction = resumeAfter != null && commitLsn == resumeAfter.lsn();
         for (int i = 0; i < records.size(); i++) {
             if (resumingThisTransaction && firstSerial + i <= resumeAfter.eventSerial()) {
                 continue;
             }
             tracker.recordEmitted(commitLsn);
-            metrics.eventSeen(commitTimeMs);
+            if (changes) {
+                metrics.eventSeen(commitTimeMs);
+            }
             emittedInTransaction = true;
             sink.accept(records.get(i));
         }

@@ -15,6 +15,10 @@ import org.apache.kafka.connect.data.Struct;
 public final class FallbackValues {
 
     private static final byte[] NO_BYTES = new byte[0];
+    /** Connect's temporal logical types hold java.util.Date values, whose zero is the epoch. */
+    private static final java.util.Set<String> CONNECT_TEMPORALS = java.util.Set.of(
+            org.apache.kafka.connect.data.Date.LOGICAL_NAME, org.apache.kafka.connect.data.Time.LOGICAL_NAME,
+            org.apache.kafka.connect.data.Timestamp.LOGICAL_NAME);
 
     private FallbackValues() {
     }
@@ -25,6 +29,9 @@ public final class FallbackValues {
         }
         if (LogicalTypes.VARIABLE_SCALE_DECIMAL.equals(schema.name())) {
             return new Struct(schema).put("scale", 0).put("value", new byte[] {0});
+        }
+        if (schema.name() != null && CONNECT_TEMPORALS.contains(schema.name())) {
+            return new java.util.Date(0L);
         }
         if (Decimal.LOGICAL_NAME.equals(schema.name())) {
             return BigDecimal.ZERO.setScale(Integer.parseInt(schema.parameters().get(Decimal.SCALE_FIELD)));

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the Connect schema and value conversion of a column from its type and type modifier, with Debezium's
- * schemas (default {@code time.precision.mode=adaptive}) so its consumers keep working. Types it does not know are
- * emitted as their text form, with one warning per type.
+ * schemas so its consumers keep working; {@code time.precision.mode} and {@code binary.handling.mode} choose among
+ * Debezium's representations of temporal and binary values. Types it does not know are emitted as their text form,
+ * with one warning per type.
  */
 public final class TypeMapper {
 
@@ -25,11 +26,21 @@ public final class TypeMapper {
 
     private final TypeRegistry registry;
     private final DecimalHandlingMode decimalHandling;
+    private final TimePrecisionMode timePrecision;
+    private final BinaryHandlingMode binaryHandling;
     private final Set<Integer> warnedTypes = ConcurrentHashMap.newKeySet();
 
+    /** With Debezium's default time and binary representations ({@code adaptive}, {@code bytes}). */
     public TypeMapper(TypeRegistry registry, DecimalHandlingMode decimalHandling) {
+        this(registry, decimalHandling, TimePrecisionMode.ADAPTIVE, BinaryHandlingMode.BYTES);
+    }
+
+    public TypeMapper(TypeRegistry registry, DecimalHandlingMode decimalHandling, TimePrecisionMode timePrecision,
+            BinaryHandlingMode binaryHandling) {
         this.registry = registry;
         this.decimalHandling = decimalHandling;
+        this.timePrecision = timePrecision;
+        this.binaryHandling = binaryHandling;
     }
 
     public ValueConverter converter(int typeOid, int typeModifier, boolean optional) {
@@ -59,9 +70,13 @@ public final class TypeMapper {
             case BOOL -> simple(build(SchemaBuilder.bool(), optional), text -> text.equals("t"));
             case TEXT, VARCHAR, BPCHAR, NAME, CHAR -> simple(build(SchemaBuilder.string(), optional),
                     Function.identity());
-            case BYTEA -> simple(build(SchemaBuilder.bytes(), optional), ByteaText::decode);
-            case DATE -> simple(build(SchemaBuilder.int32().name(LogicalTypes.DATE).version(1), optional),
-                    TemporalText::epochDays);
+            case BYTEA -> binaryHandling == BinaryHandlingMode.BYTES
+                    ? simple(build(SchemaBuilder.bytes(), optional), ByteaText::decode)
+                    : simple(build(SchemaBuilder.string(), optional), binaryHandling.fromText());
+            case DATE -> timePrecision == TimePrecisionMode.CONNECT
+                    ? simple(build(org.apache.kafka.connect.data.Date.builder(), optional), ConnectTemporals::date)
+                    : simple(build(SchemaBuilder.int32().name(LogicalTypes.DATE).version(1), optional),
+                            TemporalText::epochDays);
             case TIME -> time(typeModifier, optional);
             case TIMESTAMP -> timestamp(typeModifier, optional);
             case TIMESTAMPTZ -> zonedTimestamp(typeModifier, optional);
@@ -81,9 +96,15 @@ public final class TypeMapper {
         };
     }
 
-    /** time(0..3) as milliseconds (int32), wider as microseconds (int64), like Debezium's adaptive mode. */
-    private static ValueConverter time(int precision, boolean optional) {
-        if (precision >= 0 && precision <= 3) {
+    /**
+     * time(0..3) as milliseconds (int32), wider as microseconds (int64), like Debezium's adaptive mode; always
+     * microseconds in adaptive_time_microseconds; Connect's Time (ms) in connect mode.
+     */
+    private ValueConverter time(int precision, boolean optional) {
+        if (timePrecision == TimePrecisionMode.CONNECT) {
+            return simple(build(org.apache.kafka.connect.data.Time.builder(), optional), ConnectTemporals::time);
+        }
+        if (timePrecision == TimePrecisionMode.ADAPTIVE && precision >= 0 && precision <= 3) {
             return simple(build(SchemaBuilder.int32().name(LogicalTypes.TIME).version(1), optional),
                     text -> (int) (TemporalText.microsOfDay(text) / 1_000L));
         }
@@ -98,7 +119,11 @@ public final class TypeMapper {
                 text -> TemporalText.isoUtc(text, digits));
     }
 
-    private static ValueConverter timestamp(int precision, boolean optional) {
+    private ValueConverter timestamp(int precision, boolean optional) {
+        if (timePrecision == TimePrecisionMode.CONNECT) {
+            return simple(build(org.apache.kafka.connect.data.Timestamp.builder(), optional),
+                    ConnectTemporals::timestamp);
+        }
         int effective = precision < 0 ? DEFAULT_TIME_PRECISION : precision;
         if (effective <= 3) {
             return simple(build(SchemaBuilder.int64().name(LogicalTypes.TIMESTAMP).version(1), optional),

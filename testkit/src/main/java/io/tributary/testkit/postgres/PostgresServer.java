@@ -258,6 +258,32 @@ public final class PostgresServer implements AutoCloseable {
         PgCtl.restart(Path.of(dataDirectory));
     }
 
+    /** Waits until replication slot {@code slot} exists and a WAL sender streams from it. */
+    public void awaitActiveSlot(String slot, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection connection = superuserConnection();
+                java.sql.PreparedStatement statement = connection.prepareStatement(
+                        "SELECT 1 FROM pg_replication_slots WHERE slot_name = ? AND active")) {
+            statement.setString(1, slot);
+            while (true) {
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Slot " + slot + " was not active within " + timeout);
+                }
+                Thread.sleep(50);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the slots of " + this, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for slot " + slot, e);
+        }
+    }
+
     /**
      * Drops replication slot {@code slot} even while a WAL sender streams from it: ends that WAL sender and drops the
      * slot before its client reconnects (retrying for up to 10 s), as an operator cleaning up slots would.
