@@ -36,14 +36,15 @@ class MemoryBudgetTest {
 
     private List<TopicPartitionWriter> writers() {
         WriterSettings settings = new WriterSettings("topics", 1_000_000, -1, 60_000, ZoneOffset.UTC,
-                NullValueBehavior.IGNORE, -1);
+                NullValueBehavior.IGNORE, -1, -1);
         RecordPartitioner partitioner = new RecordPartitioner(
                 TimestampExtractor.of(TimestampSource.RECORD, "", ZoneOffset.UTC, clock),
                 PathTemplate.parse("r={value.region}", ZoneOffset.UTC, Locale.ROOT), ZoneOffset.UTC, -1);
         List<TopicPartitionWriter> writers = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) {
             TopicPartitionWriter writer = new TopicPartitionWriter(new TopicPartition("t", p), settings, partitioner,
-                    new JsonLinesFormat(Compression.GZIP), store, clock, (record, error) -> { }, offset -> { });
+                    new JsonLinesFormat(Compression.GZIP), store, clock, (record, error) -> { }, offset -> { },
+                    Runnable::run);
             writer.open();
             writers.add(writer);
         }
