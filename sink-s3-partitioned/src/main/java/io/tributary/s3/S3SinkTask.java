@@ -129,9 +129,8 @@ public class S3SinkTask extends SinkTask {
                 writer.write(record);
                 previous = record;
             }
-            budget.enforce(writers.values());
             writers.values().forEach(TopicPartitionWriter::tick);
-            budget.awaitUploads(writers.values());
+            budget.enforce(writers.values());
         } catch (StorageException e) {
             if (e.reason() != StorageException.Reason.UNAVAILABLE) {
                 throw e;

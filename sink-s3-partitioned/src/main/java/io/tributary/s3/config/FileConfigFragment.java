@@ -90,8 +90,8 @@ public final class FileConfigFragment {
     public static final String BUFFER_MEMORY_BYTES_DOC = "Most heap, in bytes, that one task's buffered files may "
             + "take (open files, and closed files until they are uploaded), however many partitions and time "
             + "partitions are open. Past it, the largest open files are closed and uploaded early (smaller files, "
-            + "same exactly-once guarantee), and when closed files waiting for upload alone exceed it the task "
-            + "waits for uploads before taking more records. -1 (the default): 1/"
+            + "same exactly-once guarantee), or, when it is closed files waiting for upload that take the room, the "
+            + "task waits for uploads before taking more records. -1 (the default): 1/"
             + BUFFER_MEMORY_AUTO_HEAP_DIVISOR + " of the worker's maximum heap (-Xmx), at least 4 MiB and at most "
             + "128 MiB, i.e. 128 MiB per task for the 2 GiB heap Kafka's connect-distributed.sh starts with and "
             + "64 MiB for a 1 GiB heap. Otherwise at least 1 MiB; keep tasks x this well under the worker heap.";

@@ -1,6 +1,10 @@
 package io.tributary.s3.writer;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.apache.kafka.connect.errors.ConnectException;
 
 import io.tributary.s3.storage.ObjectStore;
 
@@ -45,6 +49,18 @@ final class CommitBatch {
             total += file.content().length;
         }
         return total;
+    }
+
+    /** The outcome of a finished run; its failure is thrown on the calling (task) thread as the store threw it. */
+    static Outcome outcome(CompletableFuture<Outcome> done) {
+        try {
+            return done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new ConnectException("Committing files failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** Appends the manifest (unless a previous run did), then uploads the files a previous run did not. */

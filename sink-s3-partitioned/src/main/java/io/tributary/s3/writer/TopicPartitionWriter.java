@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
 
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
@@ -203,9 +201,10 @@ public final class TopicPartitionWriter {
         }
     }
 
-    /** Whether a batch of this partition is being committed on the upload executor. */
+    /** Whether a batch of this partition was sent to the upload executor and its end not yet taken up. */
     public boolean uploading() {
-        return inFlight != null && !inFlight.isDone();
+        // The same condition under which commit() takes a finished batch up, so waiting on it always makes progress.
+        return inFlight != null && state != WriterState.CLOSED && rebuilds.isEmpty();
     }
 
     /** Waits for the batch being committed, if any, then commits what closed meanwhile; for backpressure. */
@@ -334,7 +333,7 @@ public final class TopicPartitionWriter {
                 }
                 CompletableFuture<CommitBatch.Outcome> done = inFlight;
                 inFlight = null;
-                CommitBatch.Outcome outcome = outcomeOf(done);
+                CommitBatch.Outcome outcome = CommitBatch.outcome(done);
                 if (outcome == CommitBatch.Outcome.FENCED) {
                     LOG.warn("{}: another task appended manifest {} first (this task was fenced out, e.g. after a "
                             + "rebalance); dropping buffered records and resuming from its manifest", tp,
@@ -359,18 +358,6 @@ public final class TopicPartitionWriter {
             }
             CommitBatch batch = pending;
             inFlight = CompletableFuture.supplyAsync(() -> batch.run(manifests, store), uploads);
-        }
-    }
-
-    // The outcome of a finished commit; its failure is thrown here, on the task thread, as the store threw it.
-    private static CommitBatch.Outcome outcomeOf(CompletableFuture<CommitBatch.Outcome> done) {
-        try {
-            return done.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new ConnectException("Committing files failed: " + e.getCause(), e.getCause());
         }
     }
 
