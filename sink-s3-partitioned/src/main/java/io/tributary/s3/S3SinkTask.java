@@ -6,6 +6,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -33,22 +37,33 @@ public class S3SinkTask extends SinkTask {
     private static final Logger LOG = LoggerFactory.getLogger(S3SinkTask.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration OUTAGE_BACKOFF = Duration.ofSeconds(10);
+    /** Uploads of different partitions run side by side on this many threads, while the task thread encodes. */
+    static final int UPLOAD_THREADS = 4;
+    private static final AtomicInteger TASKS = new AtomicInteger();
 
     private final ObjectStore injectedStore;
     private final Clock clock;
+    private final int uploadThreads;
     private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
     private ObjectStore store;
+    private ExecutorService uploads;
     private PartitionWriters factory;
     private MemoryBudget budget;
 
     public S3SinkTask() {
-        this(null, Clock.systemUTC());
+        this(null, Clock.systemUTC(), UPLOAD_THREADS);
     }
 
-    /** For tests: a store (the task does not close it) and a clock that drives wall-clock time. */
+    /** For tests: a store (the task does not close it), a clock that drives wall-clock time, uploads in put(). */
     S3SinkTask(ObjectStore store, Clock clock) {
+        this(store, clock, 0);
+    }
+
+    /** {@code uploadThreads} 0 commits files on the task thread, inside put() and preCommit(). */
+    S3SinkTask(ObjectStore store, Clock clock, int uploadThreads) {
         this.injectedStore = store;
         this.clock = clock;
+        this.uploadThreads = uploadThreads;
     }
 
     @Override
@@ -59,11 +74,23 @@ public class S3SinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         S3SinkConnectorConfig config = new S3SinkConnectorConfig(props);
-        store = injectedStore != null ? injectedStore : S3Clients.store(config, REQUEST_TIMEOUT);
-        factory = new PartitionWriters(config, store, clock, errantRecords());
-        budget = new MemoryBudget(config.bufferMemoryBytes());
-        LOG.info("S3 sink task writing to s3://{}/{} as {}", config.bucket(), config.topicsDir(),
-                config.pathTemplate());
+        store = injectedStore != null ? injectedStore : S3Clients.store(config, REQUEST_TIMEOUT, uploadThreads);
+        uploads = uploadThreads > 0 ? uploadExecutor(uploadThreads) : null;
+        factory = new PartitionWriters(config, store, clock, errantRecords(),
+                uploads != null ? uploads : Runnable::run);
+        budget = new MemoryBudget(config.bufferMemoryBytes(Runtime.getRuntime().maxMemory()));
+        LOG.info("S3 sink task writing to s3://{}/{} as {}, buffering at most {} bytes", config.bucket(),
+                config.topicsDir(), config.pathTemplate(), budget.limitBytes());
+    }
+
+    private static ExecutorService uploadExecutor(int threads) {
+        int task = TASKS.incrementAndGet();
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "s3-sink-task-" + task + "-upload-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private ErrantRecords errantRecords() {
@@ -102,8 +129,8 @@ public class S3SinkTask extends SinkTask {
                 writer.write(record);
                 previous = record;
             }
-            budget.enforce(writers.values());
             writers.values().forEach(TopicPartitionWriter::tick);
+            budget.enforce(writers.values());
         } catch (StorageException e) {
             if (e.reason() != StorageException.Reason.UNAVAILABLE) {
                 throw e;
@@ -160,6 +187,21 @@ public class S3SinkTask extends SinkTask {
     public void stop() {
         writers.values().forEach(TopicPartitionWriter::close);
         writers.clear();
+        if (uploads != null) {
+            // Let commits already under way finish (their manifests make them safe either way) before the client goes.
+            uploads.shutdown();
+            try {
+                if (!uploads.awaitTermination(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("Uploads still running after {} ms; stopping anyway (the next owner rebuilds or "
+                            + "verifies their files from the manifest)", REQUEST_TIMEOUT.toMillis());
+                    uploads.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                uploads.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+            uploads = null;
+        }
         if (store != null && store != injectedStore) {
             store.close();
         }

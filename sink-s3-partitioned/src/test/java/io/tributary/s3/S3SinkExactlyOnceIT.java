@@ -169,6 +169,53 @@ class S3SinkExactlyOnceIT {
     }
 
     @Test
+    void rotateSizeBytesClosesObjectsAtTheTargetSizeAndEveryRecordLandsOnce() {
+        String connector = "orders-by-size";
+        String topic = "orders-sized";
+        String topicsDir = "by-size";
+        int records = 1200;
+        long target = 1024;
+        cluster.createTopic(topic, 3);
+        for (int id = 0; id < records; id++) {
+            cluster.produce(topic, "k" + id, "{\"id\":" + id + ",\"region\":\"" + REGIONS[id % 3] + "\"}");
+        }
+        Map<String, String> config = config(topicsDir);
+        config.put("topics", topic);
+        config.put("s3.compression.type", "none");
+        config.put("flush.size", "100000");
+        config.put("rotate.size.bytes", Long.toString(target));
+        config.put("rotate.schedule.interval.ms", "5000"); // closes the remainders
+        cluster.configureConnector(connector, config);
+        cluster.awaitRunning(connector, 2);
+
+        Await.until(() -> new HashSet<>(plainIds(topicsDir)).size() >= records, TIMEOUT,
+                () -> "distinct ids in S3: " + new HashSet<>(plainIds(topicsDir)).size() + " of " + records);
+        cluster.deleteConnector(connector);
+
+        assertExactlyOnce(plainIds(topicsDir), records);
+        List<Long> sizes = s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(topicsDir + "/")).contents()
+                .stream().filter(object -> !object.key().contains("/_manifests/")).map(object -> object.size())
+                .toList();
+        // A line is at most 26 bytes: a file closes on the line that takes it to the target.
+        assertThat(sizes).as("object sizes").allMatch(size -> size < target + 26);
+        assertThat(sizes.stream().filter(size -> size >= target).count()).as("objects closed by size")
+                .isGreaterThanOrEqualTo(records * 24L / target / 2);
+    }
+
+    /** The ids in the uncompressed JSON lines objects under {@code topicsDir}, duplicates included. */
+    private List<Integer> plainIds(String topicsDir) {
+        List<Integer> ids = new ArrayList<>();
+        for (String key : SinkObjects.dataKeys(s3, BUCKET, topicsDir + "/")) {
+            assertThat(key).endsWith(".jsonl");
+            Matcher matcher = ID.matcher(new String(SinkObjects.read(s3, BUCKET, key), UTF_8));
+            while (matcher.find()) {
+                ids.add(Integer.parseInt(matcher.group(1)));
+            }
+        }
+        return ids;
+    }
+
+    @Test
     void unwritableRecordsGoToTheDeadLetterQueueWhileTheTaskKeepsWriting() {
         String connector = "orders-with-dlq";
         String topic = "orders-dlq-case";

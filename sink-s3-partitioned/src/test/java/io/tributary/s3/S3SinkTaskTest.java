@@ -282,7 +282,7 @@ class S3SinkTaskTest {
         Arrays.fill(big, (byte) 'x');
         byte[] other = big.clone();
         other[42] = 'y';
-        try (S3ObjectStore store = S3Clients.store(config, Duration.ofSeconds(30))) {
+        try (S3ObjectStore store = S3Clients.store(config, Duration.ofSeconds(30), 0)) {
             store.createOrVerify("big/object", big);
             store.createOrVerify("big/object", big);
 

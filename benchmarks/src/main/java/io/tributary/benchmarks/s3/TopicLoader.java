@@ -1,10 +1,17 @@
 package io.tributary.benchmarks.s3;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.storage.Converter;
 
@@ -19,7 +26,9 @@ final class TopicLoader {
     }
 
     /** Produces {@code plan.records()} records; returns the total value bytes. */
-    static long load(String bootstrapServers, String topic, ObjectPlan plan, ValueFormat valueFormat) {
+    static long load(String bootstrapServers, String topic, ObjectPlan plan, ValueFormat valueFormat)
+            throws InterruptedException {
+        awaitLeaders(bootstrapServers, topic, plan.partitions());
         Converter converter = valueFormat.converter();
         AtomicReference<Exception> failure = new AtomicReference<>();
         long bytes = 0;
@@ -49,5 +58,30 @@ final class TopicLoader {
             throw new IllegalStateException("Could not fill " + topic, failure.get());
         }
         return bytes;
+    }
+
+    // A first batch sent before its partition's leader is ready fails with NOT_LEADER_OR_FOLLOWER, and the broker
+    // then takes the producer's later batches while that one is refused as out of sequence until the delivery
+    // timeout: wait until every partition's leader answers before producing.
+    private static void awaitLeaders(String bootstrapServers, String topic, int partitions)
+            throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            while (true) {
+                try {
+                    admin.listOffsets(latest).all().get();
+                    return;
+                } catch (ExecutionException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("The leaders of " + topic + " did not answer in 60 s", e);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
     }
 }

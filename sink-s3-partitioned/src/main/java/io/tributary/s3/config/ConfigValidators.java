@@ -24,6 +24,12 @@ final class ConfigValidators {
                 && (n.longValue() == -1 || n.longValue() > 0));
     }
 
+    /** -1 for off (or automatic), or at least {@code min}. */
+    static ConfigDef.Validator disabledOrAtLeast(long min) {
+        return new Checking("-1 or at least " + min, value -> value instanceof Number n
+                && (n.longValue() == -1 || n.longValue() >= min));
+    }
+
     static ConfigDef.Validator zoneId() {
         return new Checking("a time-zone ID such as UTC or Europe/Paris", value -> {
             try {

@@ -51,6 +51,17 @@ public final class FileConfigFragment {
     public static final String FLUSH_SIZE = "flush.size";
     public static final String FLUSH_SIZE_DOC = "Number of records after which a file is closed and uploaded.";
 
+    public static final String ROTATE_SIZE_BYTES = "rotate.size.bytes";
+    public static final long ROTATE_SIZE_BYTES_DEFAULT = -1L;
+    public static final long ROTATE_SIZE_BYTES_MIN = 1024L;
+    public static final String ROTATE_SIZE_BYTES_DOC = "Close a file once its encoded size reaches this many bytes: "
+            + "the object size to aim for. The size is counted after compression as far as the format can tell "
+            + "('jsonl' with gzip or zstd counts what the compressor has emitted; 'parquet' counts its open row "
+            + "group as buffered, with its pages compressed as they fill), so objects come out near this size, "
+            + "a little above it. 'flush.size' still applies: whichever comes first closes the file. The manifest "
+            + "records each file's offset range, so replays reproduce the same files. -1: off; otherwise at least "
+            + ROTATE_SIZE_BYTES_MIN + ".";
+
     public static final String ROTATE_INTERVAL_MS = "rotate.interval.ms";
     public static final long ROTATE_INTERVAL_MS_DEFAULT = -1L;
     public static final String ROTATE_INTERVAL_MS_DOC = "Close a file when a record's time (per "
@@ -71,11 +82,19 @@ public final class FileConfigFragment {
             + "own time partition, which closes at the next check, and no other file is closed for it. -1: off.";
 
     public static final String BUFFER_MEMORY_BYTES = "buffer.memory.bytes";
-    public static final long BUFFER_MEMORY_BYTES_DEFAULT = 128L * 1024 * 1024;
+    public static final long BUFFER_MEMORY_BYTES_DEFAULT = -1L;
+    /** What -1 gives: this fraction of the worker's maximum heap, within the bounds below. */
+    public static final int BUFFER_MEMORY_AUTO_HEAP_DIVISOR = 16;
+    public static final long BUFFER_MEMORY_AUTO_MIN_BYTES = 4L * 1024 * 1024;
+    public static final long BUFFER_MEMORY_AUTO_MAX_BYTES = 128L * 1024 * 1024;
     public static final String BUFFER_MEMORY_BYTES_DOC = "Most heap, in bytes, that one task's buffered files may "
-            + "take, however many partitions and time partitions are open. Past it, the largest open files are "
-            + "closed and uploaded early (smaller files, same exactly-once guarantee). Keep tasks x this well under "
-            + "the worker heap.";
+            + "take (open files, and closed files until they are uploaded), however many partitions and time "
+            + "partitions are open. Past it, the largest open files are closed and uploaded early (smaller files, "
+            + "same exactly-once guarantee), or, when it is closed files waiting for upload that take the room, the "
+            + "task waits for uploads before taking more records. -1 (the default): 1/"
+            + BUFFER_MEMORY_AUTO_HEAP_DIVISOR + " of the worker's maximum heap (-Xmx), at least 4 MiB and at most "
+            + "128 MiB, i.e. 128 MiB per task for the 2 GiB heap Kafka's connect-distributed.sh starts with and "
+            + "64 MiB for a 1 GiB heap. Otherwise at least 1 MiB; keep tasks x this well under the worker heap.";
 
     public static final String NULL_VALUES = "behavior.on.null.values";
     public static final String NULL_VALUES_DEFAULT = EnumParser.KEBAB.configValue(NullValueBehavior.IGNORE);
@@ -108,6 +127,9 @@ public final class FileConfigFragment {
                         EnumParser.KEBAB.recommender(TimestampUnit.class))
                 .define(FLUSH_SIZE, Type.INT, ConfigDef.NO_DEFAULT_VALUE, Range.atLeast(1),
                         Importance.HIGH, FLUSH_SIZE_DOC, GROUP, ++order, Width.SHORT, "Flush size")
+                .define(ROTATE_SIZE_BYTES, Type.LONG, ROTATE_SIZE_BYTES_DEFAULT,
+                        ConfigValidators.disabledOrAtLeast(ROTATE_SIZE_BYTES_MIN), Importance.MEDIUM,
+                        ROTATE_SIZE_BYTES_DOC, GROUP, ++order, Width.SHORT, "Rotate size")
                 .define(ROTATE_INTERVAL_MS, Type.LONG, ROTATE_INTERVAL_MS_DEFAULT,
                         ConfigValidators.disabledOrPositive(), Importance.MEDIUM, ROTATE_INTERVAL_MS_DOC,
                         GROUP, ++order, Width.SHORT, "Rotate interval")
@@ -117,7 +139,8 @@ public final class FileConfigFragment {
                 .define(LATE_DATA_GRACE_MS, Type.LONG, LATE_DATA_GRACE_MS_DEFAULT,
                         ConfigValidators.disabledOrPositive(), Importance.MEDIUM, LATE_DATA_GRACE_MS_DOC,
                         GROUP, ++order, Width.SHORT, "Late data grace")
-                .define(BUFFER_MEMORY_BYTES, Type.LONG, BUFFER_MEMORY_BYTES_DEFAULT, Range.atLeast(1024L * 1024),
+                .define(BUFFER_MEMORY_BYTES, Type.LONG, BUFFER_MEMORY_BYTES_DEFAULT,
+                        ConfigValidators.disabledOrAtLeast(1024L * 1024),
                         Importance.MEDIUM, BUFFER_MEMORY_BYTES_DOC, GROUP, ++order, Width.SHORT, "Buffer memory")
                 .define(NULL_VALUES, Type.STRING, NULL_VALUES_DEFAULT, EnumParser.KEBAB.validator(NullValueBehavior.class),
                         Importance.LOW, NULL_VALUES_DOC, GROUP, ++order, Width.SHORT, "Null values",

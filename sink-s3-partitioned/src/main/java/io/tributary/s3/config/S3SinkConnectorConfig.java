@@ -196,8 +196,20 @@ public final class S3SinkConnectorConfig extends AbstractConfig {
         return getLong(FileConfigFragment.LATE_DATA_GRACE_MS);
     }
 
-    public long bufferMemoryBytes() {
-        return getLong(FileConfigFragment.BUFFER_MEMORY_BYTES);
+    /** The task's buffer budget: as set, or for -1 a share of {@code maxHeapBytes} (the worker's -Xmx). */
+    public long bufferMemoryBytes(long maxHeapBytes) {
+        long set = getLong(FileConfigFragment.BUFFER_MEMORY_BYTES);
+        if (set != -1) {
+            return set;
+        }
+        long share = maxHeapBytes / FileConfigFragment.BUFFER_MEMORY_AUTO_HEAP_DIVISOR;
+        return Math.max(FileConfigFragment.BUFFER_MEMORY_AUTO_MIN_BYTES,
+                Math.min(FileConfigFragment.BUFFER_MEMORY_AUTO_MAX_BYTES, share));
+    }
+
+    /** The encoded size at which a file closes, or -1 for no size limit. */
+    public long rotateSizeBytes() {
+        return getLong(FileConfigFragment.ROTATE_SIZE_BYTES);
     }
 
     public NullValueBehavior nullValues() {

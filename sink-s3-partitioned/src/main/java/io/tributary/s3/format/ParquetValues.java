@@ -97,7 +97,10 @@ final class ParquetValues {
                 out.addBoolean((Boolean) value);
                 break;
             case STRING:
-                out.addBinary(Binary.fromString((String) value));
+                String string = (String) value;
+                if (out != DRY_RUN) { // checking needs the cast only, not the UTF-8 bytes
+                    out.addBinary(Binary.fromString(string));
+                }
                 break;
             case BYTES:
                 out.addBinary(value instanceof byte[] bytes

@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -22,22 +23,27 @@ public final class S3Clients {
     private S3Clients() {
     }
 
-    /** A store for the task: requests time out after {@code attemptTimeout} and are retried per the config. */
-    public static S3ObjectStore store(S3SinkConnectorConfig config, Duration attemptTimeout) {
+    /**
+     * A store for the task: requests time out after {@code attemptTimeout} and are retried per the config;
+     * {@code uploadThreads} threads use it at once besides the task thread.
+     */
+    public static S3ObjectStore store(S3SinkConnectorConfig config, Duration attemptTimeout, int uploadThreads) {
         Retrier retrier = new Retrier(config.retries(),
                 new Backoff(config.retryBackoff(), bound -> ThreadLocalRandom.current().nextLong(bound)),
                 S3ObjectStore::retryable, duration -> Thread.sleep(duration.toMillis()));
-        return new S3ObjectStore(client(config, attemptTimeout), config.bucket(), config.partSize(), retrier);
+        return new S3ObjectStore(client(config, attemptTimeout, uploadThreads + 1), config.bucket(),
+                config.partSize(), retrier);
     }
 
     /** A store for {@code Connector.validate()}: no retries, one short timeout, so a bad config is reported fast. */
     public static S3ObjectStore probe(S3SinkConnectorConfig config, Duration timeout) {
         Retrier once = new Retrier(0, new Backoff(Duration.ofMillis(1), bound -> 0L), e -> false, duration -> { });
-        return new S3ObjectStore(client(config, timeout), config.bucket(), config.partSize(), once);
+        return new S3ObjectStore(client(config, timeout, 1), config.bucket(), config.partSize(), once);
     }
 
-    static S3Client client(S3SinkConnectorConfig config, Duration attemptTimeout) {
+    static S3Client client(S3SinkConnectorConfig config, Duration attemptTimeout, int connections) {
         S3ClientBuilder builder = S3Client.builder()
+                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(connections))
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials(config))
                 .forcePathStyle(config.pathStyleAccess())

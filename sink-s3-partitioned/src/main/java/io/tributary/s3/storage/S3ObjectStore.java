@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -66,8 +67,10 @@ public final class S3ObjectStore implements ObjectStore {
 
     private boolean putIfAbsent(String key, byte[] data) {
         try {
+            // The content is never changed after close, so the body reads it in place instead of copying it.
             call("PUT " + key, () -> s3.putObject(b -> b.bucket(bucket).key(key).ifNoneMatch("*"),
-                    RequestBody.fromBytes(data)));
+                    RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(data), data.length,
+                            "application/octet-stream")));
             return true;
         } catch (StorageException e) {
             if (e.getCause() instanceof RuntimeException cause && S3Errors.isPreconditionFailed(cause)) {

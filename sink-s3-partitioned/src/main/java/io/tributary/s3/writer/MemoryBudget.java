@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bounds the heap a task's buffered files take, however many partitions and time partitions are open: past the
- * limit, the largest open files are closed early (and then uploaded) until a quarter of the budget is free again.
+ * limit, the largest open files are closed early (and then uploaded) until a quarter of the budget is free again;
+ * when it is closed files waiting for their upload that take the room, the task thread waits for uploads instead.
  * Early closes are safe for exactly-once, because a file's boundaries are in its manifest before it is uploaded.
  */
 public final class MemoryBudget {
@@ -27,7 +28,45 @@ public final class MemoryBudget {
         this.limitBytes = limitBytes;
     }
 
-    /** Closes the largest open files of {@code writers} while they hold more than the budget; returns how many. */
+    public long limitBytes() {
+        return limitBytes;
+    }
+
+    /**
+     * Backpressure: while the writers hold more than the budget and some upload is under way, waits for the upload of
+     * the writer holding the most. Returns how many uploads it waited for.
+     */
+    int awaitUploads(Collection<TopicPartitionWriter> writers) {
+        int waited = 0;
+        while (true) {
+            long total = 0;
+            TopicPartitionWriter largest = null;
+            long largestBytes = -1;
+            for (TopicPartitionWriter writer : writers) {
+                long bytes = writer.bufferedBytes();
+                total += bytes;
+                if (writer.uploading() && bytes > largestBytes) {
+                    largest = writer;
+                    largestBytes = bytes;
+                }
+            }
+            if (total <= limitBytes || largest == null) {
+                if (waited > 0) {
+                    LOG.debug("Waited for {} uploads to stay within buffer.memory.bytes ({} bytes)", waited,
+                            limitBytes);
+                }
+                return waited;
+            }
+            largest.awaitUpload();
+            waited++;
+        }
+    }
+
+    /**
+     * Keeps {@code writers} within the budget. When what is over it waits for upload (open files alone fit in three
+     * quarters of it), closing files would free nothing: it waits for uploads instead. Otherwise it closes the
+     * largest open files, which the writers' next tick sends. Returns how many files it closed.
+     */
     public int enforce(Collection<TopicPartitionWriter> writers) {
         long total = 0;
         for (TopicPartitionWriter writer : writers) {
@@ -38,8 +77,12 @@ public final class MemoryBudget {
         }
         List<Candidate> candidates = new ArrayList<>();
         writers.forEach(writer -> writer.openFiles(candidates));
-        candidates.sort(Comparator.comparingLong(Candidate::bytes).reversed());
         long target = limitBytes - limitBytes / 4;
+        if (candidates.stream().mapToLong(Candidate::bytes).sum() <= target) {
+            awaitUploads(writers);
+            return 0;
+        }
+        candidates.sort(Comparator.comparingLong(Candidate::bytes).reversed());
         int closed = 0;
         for (Candidate candidate : candidates) {
             if (total <= target) {

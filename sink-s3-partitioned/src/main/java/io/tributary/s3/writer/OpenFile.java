@@ -53,6 +53,14 @@ final class OpenFile {
         lastTimeMillis = Math.max(lastTimeMillis, timeMillis);
     }
 
+    /**
+     * Bytes of the file so far as encoded (and compressed, as far as the encoder has flushed them), with what the
+     * encoder still holds (a Parquet row group): about the size of the object if it closed now.
+     */
+    long encodedBytes() {
+        return bytes.size() + writer.pendingBytes();
+    }
+
     /** The newest record time in the file. */
     long lastTimeMillis() {
         return lastTimeMillis;

@@ -1,6 +1,7 @@
 package io.tributary.s3.writer;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
 
 import org.apache.kafka.common.TopicPartition;
@@ -20,8 +21,11 @@ public final class PartitionWriters {
     private final ObjectStore store;
     private final Clock clock;
     private final ErrantRecords errant;
+    private final Executor uploads;
 
-    public PartitionWriters(S3SinkConnectorConfig config, ObjectStore store, Clock clock, ErrantRecords errant) {
+    /** {@code uploads} runs the writers' commits of closed files. */
+    public PartitionWriters(S3SinkConnectorConfig config, ObjectStore store, Clock clock, ErrantRecords errant,
+                            Executor uploads) {
         this.settings = WriterSettings.of(config);
         this.partitioner = new RecordPartitioner(
                 TimestampExtractor.of(config.timestampSource(), config.timestampField(), config.zone(), clock),
@@ -30,10 +34,11 @@ public final class PartitionWriters {
         this.store = store;
         this.clock = clock;
         this.errant = errant;
+        this.uploads = uploads;
     }
 
     /** A new writer for {@code tp}; {@code seek} rewinds that partition's consumer. */
     public TopicPartitionWriter create(TopicPartition tp, LongConsumer seek) {
-        return new TopicPartitionWriter(tp, settings, partitioner, format, store, clock, errant, seek);
+        return new TopicPartitionWriter(tp, settings, partitioner, format, store, clock, errant, seek, uploads);
     }
 }

@@ -2,12 +2,13 @@ package io.tributary.s3.writer;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
 
 import org.apache.kafka.common.TopicPartition;
@@ -25,7 +26,9 @@ import io.tributary.s3.storage.ObjectStore;
  * Writes one topic partition to S3 exactly once. Each batch of closed files is first recorded in a manifest (created
  * only if absent, which fences out a zombie), then uploaded with {@code If-None-Match: *}. On open, the newest
  * manifest says where to resume and which files of its batch must be rebuilt from replayed records, with the same
- * boundaries, whatever triggered their rotation.
+ * boundaries, whatever triggered their rotation. Batches are committed on the task's upload executor, one at a
+ * time per partition and in order, while the task thread goes on encoding; their failures surface on the task
+ * thread at the next {@link #tick()}.
  */
 public final class TopicPartitionWriter {
 
@@ -40,6 +43,7 @@ public final class TopicPartitionWriter {
     private final Clock clock;
     private final ErrantRecords errant;
     private final LongConsumer seek;
+    private final Executor uploads;
 
     private WriterState state = WriterState.NEW;
     private long seq = -1;
@@ -49,12 +53,16 @@ public final class TopicPartitionWriter {
     private final Map<String, Rebuild> rebuilds = new LinkedHashMap<>();
     private final Map<String, OpenFile> open = new LinkedHashMap<>();
     private final List<OpenFile.Closed> closed = new ArrayList<>();
-    private PendingBatch pending;
+    private CommitBatch pending;
+    private CompletableFuture<CommitBatch.Outcome> inFlight;
     private long recordTimeMillis = Long.MIN_VALUE;
 
-    /** {@code seek} rewinds the consumer of this partition to an offset (the task passes its context's). */
+    /**
+     * {@code seek} rewinds the consumer of this partition to an offset (the task passes its context's);
+     * {@code uploads} runs the commits of closed files ({@code Runnable::run} commits them on the calling thread).
+     */
     TopicPartitionWriter(TopicPartition tp, WriterSettings settings, RecordPartitioner partitioner, RecordFormat format,
-                         ObjectStore store, Clock clock, ErrantRecords errant, LongConsumer seek) {
+                         ObjectStore store, Clock clock, ErrantRecords errant, LongConsumer seek, Executor uploads) {
         this.tp = tp;
         this.settings = settings;
         this.partitioner = partitioner;
@@ -64,6 +72,7 @@ public final class TopicPartitionWriter {
         this.clock = clock;
         this.errant = errant;
         this.seek = seek;
+        this.uploads = uploads;
     }
 
     /** Reads the newest manifest, finds its files missing from S3, and rewinds to where replay must start. */
@@ -72,6 +81,7 @@ public final class TopicPartitionWriter {
         closed.clear();
         rebuilds.clear();
         pending = null;
+        inFlight = null; // fenced out: whatever it was doing, its batch lost to another writer's
         recordTimeMillis = Long.MIN_VALUE;
         Optional<Manifest> latest = manifests.latest();
         if (latest.isEmpty()) {
@@ -171,9 +181,7 @@ public final class TopicPartitionWriter {
             total += file.content().length;
         }
         if (pending != null) {
-            for (OpenFile.Closed file : pending.files()) {
-                total += file.content().length;
-            }
+            total += pending.bytes();
         }
         return total;
     }
@@ -193,16 +201,34 @@ public final class TopicPartitionWriter {
         }
     }
 
+    /** Whether a batch of this partition was sent to the upload executor and its end not yet taken up. */
+    public boolean uploading() {
+        // The same condition under which commit() takes a finished batch up, so waiting on it always makes progress.
+        return inFlight != null && state != WriterState.CLOSED && rebuilds.isEmpty();
+    }
+
+    /** Waits for the batch being committed, if any, then commits what closed meanwhile; for backpressure. */
+    public void awaitUpload() {
+        if (inFlight != null) {
+            inFlight.handle((outcome, error) -> null).join();
+        }
+        commit();
+    }
+
     public WriterState state() {
         return state;
     }
 
-    /** Drops what is buffered: it was never committed, so the partition's next owner replays it. */
+    /**
+     * Drops what is buffered: it was never committed, so the partition's next owner replays it. A batch still being
+     * committed finishes in the background; its manifest makes it safe for the next owner either way.
+     */
     public void close() {
         open.clear();
         closed.clear();
         rebuilds.clear();
         pending = null;
+        inFlight = null;
         state = WriterState.CLOSED;
     }
 
@@ -269,7 +295,8 @@ public final class TopicPartitionWriter {
             open.put(placement.path(), file);
         }
         recordTimeMillis = Math.max(recordTimeMillis, placement.timeMillis());
-        if (file.count() >= settings.flushSize()) {
+        if (file.count() >= settings.flushSize()
+                || settings.rotateSizeBytes() > 0 && file.encodedBytes() >= settings.rotateSizeBytes()) {
             closeFile(file);
         }
     }
@@ -295,38 +322,43 @@ public final class TopicPartitionWriter {
         closed.add(file.close());
     }
 
-    // Manifest first, then the files: a crash in between leaves boundaries a replay can rebuild exactly.
-    // A request that fails after the store's retries leaves the batch pending; the next tick() takes it up again.
+    // Manifest first, then the files: a crash in between leaves boundaries a replay can rebuild exactly. One batch
+    // of this partition at a time, so manifests stay in order and each one's files are durable before the next.
+    // A batch that fails after the store's retries stays pending; the next tick() sends it again.
     private void commit() {
-        if (state == WriterState.CLOSED || !rebuilds.isEmpty()) {
-            return;
-        }
-        if (pending == null) {
-            if (closed.isEmpty()) {
-                return;
+        while (state != WriterState.CLOSED && rebuilds.isEmpty()) {
+            if (inFlight != null) {
+                if (!inFlight.isDone()) {
+                    return;
+                }
+                CompletableFuture<CommitBatch.Outcome> done = inFlight;
+                inFlight = null;
+                CommitBatch.Outcome outcome = CommitBatch.outcome(done);
+                if (outcome == CommitBatch.Outcome.FENCED) {
+                    LOG.warn("{}: another task appended manifest {} first (this task was fenced out, e.g. after a "
+                            + "rebalance); dropping buffered records and resuming from its manifest", tp,
+                            pending.manifest().seq());
+                    open();
+                    return;
+                }
+                Manifest manifest = pending.manifest();
+                LOG.debug("{}: committed manifest {}, resume offset {}", tp, manifest.seq(), manifest.nextOffset());
+                pending = null;
+                seq = manifest.seq();
+                committedOffset = manifest.nextOffset();
+                committed = manifest.files().stream().filter(file -> file.end() >= manifest.nextOffset()).toList();
+                continue; // files that closed while the batch was being committed
             }
-            Manifest manifest = nextManifest();
-            if (!manifests.append(manifest)) {
-                LOG.warn("{}: another task appended manifest {} first (this task was fenced out, e.g. after a "
-                        + "rebalance); dropping buffered records and resuming from its manifest", tp, manifest.seq());
-                open();
-                return;
+            if (pending == null) {
+                if (closed.isEmpty()) {
+                    return;
+                }
+                pending = new CommitBatch(nextManifest(), closed);
+                closed.clear();
             }
-            pending = new PendingBatch(manifest, new ArrayList<>(closed));
-            closed.clear();
+            CommitBatch batch = pending;
+            inFlight = CompletableFuture.supplyAsync(() -> batch.run(manifests, store), uploads);
         }
-        for (Iterator<OpenFile.Closed> files = pending.files().iterator(); files.hasNext(); ) {
-            OpenFile.Closed file = files.next();
-            store.createOrVerify(file.range().key(), file.content());
-            files.remove();
-        }
-        Manifest manifest = pending.manifest();
-        LOG.debug("{}: committed manifest {}, resume offset {}", tp, manifest.seq(), manifest.nextOffset());
-        pending = null;
-        seq = manifest.seq();
-        committedOffset = manifest.nextOffset();
-        committed = manifest.files().stream().filter(file -> file.end() >= manifest.nextOffset()).toList();
-        commit(); // files that closed while the batch was pending
     }
 
     private Manifest nextManifest() {
@@ -353,9 +385,5 @@ public final class TopicPartitionWriter {
     private String key(String path, long start) {
         return settings.topicsDir() + "/" + path + "/" + tp.topic() + "+" + tp.partition() + "+"
                 + String.format("%019d", start) + "." + format.extension();
-    }
-
-    /** A manifest that is in S3 and the files of it that are not yet. */
-    private record PendingBatch(Manifest manifest, List<OpenFile.Closed> files) {
     }
 }

@@ -48,6 +48,38 @@ class S3SinkConnectorConfigTest {
     }
 
     @Test
+    void rotateSizeBytesIsOffByDefaultAndTakesMinusOneOrAtLeastOneKibibyte() {
+        Map<String, String> props = minimal();
+        assertThat(config(props).rotateSizeBytes()).isEqualTo(-1);
+
+        props.put("rotate.size.bytes", "67108864");
+        assertThat(config(props).rotateSizeBytes()).isEqualTo(64L * 1024 * 1024);
+        props.put("rotate.size.bytes", "1023");
+        assertThatThrownBy(() -> config(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rotate.size.bytes").hasMessageContaining("-1 or at least 1024");
+        props.put("rotate.size.bytes", "0");
+        assertThatThrownBy(() -> config(props)).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void bufferMemoryDefaultsToASixteenthOfTheHeapBetweenFourAndOneHundredTwentyEightMebibytes() {
+        long mib = 1024L * 1024;
+        S3SinkConnectorConfig defaults = config(minimal());
+
+        assertThat(defaults.bufferMemoryBytes(2048 * mib)).as("connect-distributed.sh's -Xmx2G").isEqualTo(128 * mib);
+        assertThat(defaults.bufferMemoryBytes(1024 * mib)).isEqualTo(64 * mib);
+        assertThat(defaults.bufferMemoryBytes(8192 * mib)).isEqualTo(128 * mib);
+        assertThat(defaults.bufferMemoryBytes(32 * mib)).isEqualTo(4 * mib);
+
+        Map<String, String> props = minimal();
+        props.put("buffer.memory.bytes", Long.toString(300 * mib));
+        assertThat(config(props).bufferMemoryBytes(1024 * mib)).as("as set, whatever the heap").isEqualTo(300 * mib);
+        props.put("buffer.memory.bytes", "1000");
+        assertThatThrownBy(() -> config(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("buffer.memory.bytes");
+    }
+
+    @Test
     void parquetKeysDefaultToSnappyAndMillisAndRejectUnknownValues() {
         Map<String, String> props = minimal();
         props.put("format", "PARQUET");

@@ -9,6 +9,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -35,15 +38,20 @@ class MemoryBudgetTest {
     private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(T0));
 
     private List<TopicPartitionWriter> writers() {
-        WriterSettings settings = new WriterSettings("topics", 1_000_000, -1, 60_000, ZoneOffset.UTC,
-                NullValueBehavior.IGNORE, -1);
+        return writers(1_000_000, Runnable::run);
+    }
+
+    private List<TopicPartitionWriter> writers(int flushSize, Executor uploads) {
+        WriterSettings settings = new WriterSettings("topics", flushSize, -1, 60_000, ZoneOffset.UTC,
+                NullValueBehavior.IGNORE, -1, -1);
         RecordPartitioner partitioner = new RecordPartitioner(
                 TimestampExtractor.of(TimestampSource.RECORD, "", ZoneOffset.UTC, clock),
                 PathTemplate.parse("r={value.region}", ZoneOffset.UTC, Locale.ROOT), ZoneOffset.UTC, -1);
         List<TopicPartitionWriter> writers = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) {
             TopicPartitionWriter writer = new TopicPartitionWriter(new TopicPartition("t", p), settings, partitioner,
-                    new JsonLinesFormat(Compression.GZIP), store, clock, (record, error) -> { }, offset -> { });
+                    new JsonLinesFormat(Compression.GZIP), store, clock, (record, error) -> { }, offset -> { },
+                    uploads);
             writer.open();
             writers.add(writer);
         }
@@ -85,6 +93,27 @@ class MemoryBudgetTest {
         for (TopicPartitionWriter writer : writers) {
             assertThat(writer.durableOffset()).hasValue(perPartition);
         }
+    }
+
+    @Test
+    void closedFilesWaitingForSlowUploadsMakeTheTaskWaitInsteadOfClosingMoreFiles() {
+        // Every upload starts 200 ms after it is sent, on another thread, as over a slow link.
+        List<TopicPartitionWriter> writers = writers(2_000,
+                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+        long budget = 32 * 1024;
+        for (int p = 0; p < PARTITIONS; p++) {
+            for (int o = 0; o < 2_000; o++) {
+                writers.get(p).write(TestRecords.order("t", p, o, T0, "eu"));
+            }
+        }
+        writers.forEach(TopicPartitionWriter::tick);
+        assertThat(buffered(writers)).as("closed files being uploaded").isGreaterThan(budget);
+
+        int closedEarly = new MemoryBudget(budget).enforce(writers);
+
+        assertThat(closedEarly).as("nothing was open").isZero();
+        assertThat(buffered(writers)).isLessThanOrEqualTo(budget);
+        assertThat(store.dataKeys()).isNotEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import java.util.stream.LongStream;
 
 import org.apache.kafka.common.TopicPartition;
@@ -46,17 +47,21 @@ class TopicPartitionWriterTest {
     private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(T0));
     private final List<Long> seeks = new ArrayList<>();
     private final List<SinkRecord> errant = new ArrayList<>();
+    /** Commits run on the calling thread unless a test holds them in {@link #queued} to run later. */
+    private Executor uploads = Runnable::run;
+    private final List<Runnable> queued = new ArrayList<>();
 
     private WriterSettings settings(int flushSize, long rotateMs, long scheduleMs) {
         return new WriterSettings("topics", flushSize, rotateMs, scheduleMs, ZoneOffset.UTC, NullValueBehavior.IGNORE,
-                -1);
+                -1, -1);
     }
 
     private TopicPartitionWriter writer(WriterSettings settings, TimestampSource source, String template) {
         RecordPartitioner partitioner = new RecordPartitioner(TimestampExtractor.of(source, "", ZoneOffset.UTC, clock),
                 PathTemplate.parse(template, ZoneOffset.UTC, Locale.ROOT), ZoneOffset.UTC, -1);
         TopicPartitionWriter writer = new TopicPartitionWriter(TP, settings, partitioner,
-                new JsonLinesFormat(Compression.NONE), store, clock, (record, error) -> errant.add(record), seeks::add);
+                new JsonLinesFormat(Compression.NONE), store, clock, (record, error) -> errant.add(record), seeks::add,
+                uploads);
         writer.open();
         return writer;
     }
@@ -84,6 +89,119 @@ class TopicPartitionWriterTest {
 
     private static List<Long> range(long from, long to) {
         return LongStream.range(from, to).boxed().toList();
+    }
+
+    /** Holds commits back until {@link #runQueued()}, as a busy upload thread would. */
+    private void holdUploads() {
+        uploads = queued::add;
+    }
+
+    private void runQueued() {
+        List<Runnable> now = List.copyOf(queued);
+        queued.clear();
+        now.forEach(Runnable::run);
+    }
+
+    @Test
+    void commitsRunOffTheTaskThreadOneBatchAtATimeAndOnlyFinishedOnesCount() {
+        holdUploads();
+        TopicPartitionWriter writer = writer(settings(2, -1, -1), TimestampSource.RECORD, "r={value.region}");
+
+        put(writer, List.of(order(0, T0, "eu"), order(1, T0, "eu")));
+        put(writer, List.of(order(2, T0, "eu"), order(3, T0, "eu")));
+        assertThat(queued).as("the second batch waits for the first").hasSize(1);
+        assertThat(store.list("topics/")).isEmpty();
+        assertThat(writer.uploading()).isTrue();
+        assertThat(writer.durableOffset()).hasValue(0);
+
+        runQueued();
+        assertThat(store.dataKeys()).containsExactly("topics/r=eu/orders+0+0000000000000000000.jsonl");
+        assertThat(writer.durableOffset()).as("not before the task thread saw it finish").hasValue(0);
+
+        writer.tick();
+        assertThat(writer.durableOffset()).hasValue(2);
+        assertThat(store.list("topics/_manifests/")).hasSize(1);
+        runQueued();
+        writer.tick();
+
+        assertThat(store.list("topics/_manifests/")).hasSize(2);
+        assertThat(idsInStore()).isEqualTo(range(0, 4));
+        assertThat(writer.durableOffset()).hasValue(4);
+        assertThat(writer.uploading()).isFalse();
+    }
+
+    @Test
+    void aBackgroundUploadFailureSurfacesOnTheTaskThreadAndTheBatchIsSentAgain() {
+        holdUploads();
+        TopicPartitionWriter writer = writer(settings(2, -1, -1), TimestampSource.RECORD, "r={value.region}");
+        store.failNextCreate(key -> key.endsWith(".jsonl"));
+        put(writer, List.of(order(0, T0, "eu"), order(1, T0, "eu")));
+
+        runQueued(); // fails on the "upload thread": nothing is thrown there
+        assertThatThrownBy(writer::tick).isInstanceOf(StorageException.class);
+        assertThat(writer.durableOffset()).hasValue(0);
+        assertThat(queued).isEmpty();
+
+        writer.tick(); // the worker's next put or preCommit
+        assertThat(queued).as("sent again").hasSize(1);
+        runQueued();
+        writer.tick();
+        assertThat(idsInStore()).isEqualTo(range(0, 2));
+        assertThat(store.list("topics/_manifests/")).as("the manifest is not appended twice").hasSize(1);
+        assertThat(writer.durableOffset()).hasValue(2);
+    }
+
+    @Test
+    void awaitUploadWaitsForTheBatchAndSendsTheNextOne() {
+        List<Runnable> later = new ArrayList<>();
+        uploads = runnable -> later.add(runnable);
+        TopicPartitionWriter writer = writer(settings(1, -1, -1), TimestampSource.RECORD, "r={value.region}");
+        put(writer, List.of(order(0, T0, "eu")));
+        put(writer, List.of(order(1, T0, "eu")));
+        assertThat(later).hasSize(1);
+        later.remove(0).run();
+
+        writer.awaitUpload();
+
+        assertThat(later).as("the next batch went out").hasSize(1);
+        assertThat(writer.durableOffset()).hasValue(1);
+    }
+
+    @Test
+    void rotateSizeBytesClosesAFileOnceItsEncodedSizeReachesTheTarget() {
+        WriterSettings settings = new WriterSettings("topics", 1000, -1, -1, ZoneOffset.UTC,
+                NullValueBehavior.IGNORE, -1, 100);
+        TopicPartitionWriter writer = writer(settings, TimestampSource.RECORD, "r={value.region}");
+
+        // Each line is 24 bytes ({"id":0,"region":"eu"} and a newline): the fifth record takes a file past 100.
+        put(writer, LongStream.range(0, 12).mapToObj(offset -> order(offset, T0, "eu")).toList());
+
+        assertThat(store.dataKeys()).containsExactly("topics/r=eu/orders+0+0000000000000000000.jsonl",
+                "topics/r=eu/orders+0+0000000000000000005.jsonl");
+        for (String key : store.dataKeys()) {
+            assertThat(store.get(key).orElseThrow().length).isBetween(100, 100 + 24);
+        }
+        assertThat(writer.durableOffset()).hasValue(10);
+    }
+
+    @Test
+    void aReplayRebuildsSizeRotatedFilesWithTheirRecordedBoundariesEvenAfterTheTargetChanged() {
+        WriterSettings bySize = new WriterSettings("topics", 1000, -1, -1, ZoneOffset.UTC,
+                NullValueBehavior.IGNORE, -1, 100);
+        List<SinkRecord> records = LongStream.range(0, 7).mapToObj(offset -> order(offset, T0, "eu")).toList();
+        TopicPartitionWriter first = writer(bySize, TimestampSource.RECORD, "r={value.region}");
+        records.forEach(first::write);
+        store.failNextCreate(key -> key.endsWith(".jsonl"));
+        assertThatThrownBy(first::tick).isInstanceOf(StorageException.class);
+        assertThat(store.dataKeys()).isEmpty();
+
+        TopicPartitionWriter second = writer(settings(1000, -1, -1), TimestampSource.RECORD, "r={value.region}");
+        assertThat(second.state()).isEqualTo(WriterState.RECOVERING);
+        put(second, records);
+
+        assertThat(store.dataKeys()).containsExactly("topics/r=eu/orders+0+0000000000000000000.jsonl");
+        assertThat(idsInStore()).isEqualTo(range(0, 5));
+        assertThat(second.durableOffset()).hasValue(5);
     }
 
     @Test
@@ -141,7 +259,7 @@ class TopicPartitionWriterTest {
     @Test
     void pastTheGraceAFileClosesAndALateRecordGetsItsOwnFileWithoutClosingOthers() {
         WriterSettings settings = new WriterSettings("topics", 100, -1, -1, ZoneOffset.UTC, NullValueBehavior.IGNORE,
-                10 * MINUTE);
+                10 * MINUTE, -1);
         TopicPartitionWriter writer = writer(settings, TimestampSource.RECORD, "dt=yyyy-MM-dd/hour=HH");
         String hour5 = "topics/dt=2026-03-04/hour=05/orders+0+";
         String hour6 = "topics/dt=2026-03-04/hour=06/orders+0+";
@@ -310,7 +428,7 @@ class TopicPartitionWriterTest {
                 PathTemplate.parse("r={value.region}", ZoneOffset.UTC, Locale.ROOT), ZoneOffset.UTC, -1);
         TopicPartitionWriter writer = new TopicPartitionWriter(TP, settings(10, -1, -1), partitioner,
                 new AvroFormat(AvroCodec.NULL), store, clock,
-                (record, error) -> errant.add(record), seeks::add);
+                (record, error) -> errant.add(record), seeks::add, Runnable::run);
         writer.open();
         Schema v2 = SchemaBuilder.struct().name("Order")
                 .field("id", Schema.INT64_SCHEMA)
