@@ -24,20 +24,25 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class S3ThroughputBenchmark implements BenchmarkCase {
 
     static final String TOPIC = "orders";
+    static final String WARMUP_TOPIC = "orders-warmup";
     static final Duration STALL = Duration.ofSeconds(120);
     private static final String NOT_MEASURED = "NA";
 
     private final ObjectPlan plan;
+    /** Records each contestant writes, uncounted, before its timed run; none when null. */
+    private final ObjectPlan warmupPlan;
     private final int tasks;
     private final List<BenchFormat> formats;
     private final ValueFormat valueFormat;
 
-    S3ThroughputBenchmark(ObjectPlan plan, int tasks, List<BenchFormat> formats, ValueFormat valueFormat) {
+    S3ThroughputBenchmark(ObjectPlan plan, ObjectPlan warmupPlan, int tasks, List<BenchFormat> formats,
+            ValueFormat valueFormat) {
         if (plan.partitions() < tasks) {
             throw new IllegalArgumentException(tasks + " tasks need at least as many partitions, not "
                     + plan.partitions());
         }
         this.plan = plan;
+        this.warmupPlan = warmupPlan;
         this.tasks = tasks;
         this.formats = formats;
         this.valueFormat = valueFormat;
@@ -45,7 +50,8 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
 
     /**
      * From {@code -Drecords} (1000000), {@code -Dpartitions} (4), {@code -Dtasks} (1), {@code -Dflush.size} (10000),
-     * {@code -Dformats} (jsonl,parquet), {@code -Dconverter} (payload; or json).
+     * {@code -Dformats} (jsonl,parquet), {@code -Dconverter} (payload; or json), {@code -Dwarmup.records}
+     * (min(records, 100000), rounded down to whole rounds of objects; 0 for none).
      */
     public static S3ThroughputBenchmark fromSystemProperties() {
         long records = Long.getLong("records", 1_000_000);
@@ -53,7 +59,12 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         ObjectPlan plan = ObjectPlan.fitting(records, partitions, Integer.getInteger("flush.size", 10_000));
         List<BenchFormat> formats = Arrays.stream(System.getProperty("formats", "jsonl,parquet").split(","))
                 .map(BenchFormat::parse).toList();
-        return new S3ThroughputBenchmark(plan, Integer.getInteger("tasks", 1), formats,
+        // Whole objects of the timed run's size, so that every warm-up file closes by flush.size.
+        long objectRecords = (long) plan.partitions() * plan.flushSize();
+        long warmupObjects = Long.getLong("warmup.records", Math.min(records, 100_000)) / objectRecords;
+        ObjectPlan warmupPlan = warmupObjects <= 0 ? null
+                : new ObjectPlan(warmupObjects * objectRecords, partitions, plan.flushSize());
+        return new S3ThroughputBenchmark(plan, warmupPlan, Integer.getInteger("tasks", 1), formats,
                 ValueFormat.parse(System.getProperty("converter", "payload")));
     }
 
@@ -79,6 +90,10 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
             kafkaBytes = TopicLoader.load(cluster.bootstrapServers(), TOPIC, plan, valueFormat);
             System.err.printf(Locale.ROOT, "%s: %d records (%d value bytes) in Kafka after %.1f s%n", name(),
                     plan.records(), kafkaBytes, (System.nanoTime() - loadStarted) / 1e9);
+            if (warmupPlan != null) {
+                cluster.kafka().createTopic(WARMUP_TOPIC, warmupPlan.partitions(), 1, Map.of("retention.ms", "-1"));
+                TopicLoader.load(cluster.bootstrapServers(), WARMUP_TOPIC, warmupPlan, valueFormat);
+            }
             for (BenchFormat format : formats) {
                 String unsupported = unsupported(cluster, server, format);
                 if (unsupported != null) {
@@ -86,8 +101,14 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
                             format.configValue(), format.configValue(), unsupported);
                     continue;
                 }
-                Measured sink = sink(cluster, server, s3, format);
-                Measured ceiling = ceiling(s3, format);
+                if (warmupPlan != null) {
+                    // Both contestants run once on fewer records first, so that neither is timed on a cold JVM.
+                    sink(cluster, server, s3, format, new Run(WARMUP_TOPIC, warmupPlan, "warmup-"));
+                    ceiling(s3, format, new Run(WARMUP_TOPIC, warmupPlan, "warmup-"));
+                }
+                Run timed = new Run(TOPIC, plan, "");
+                Measured sink = sink(cluster, server, s3, format, timed);
+                Measured ceiling = ceiling(s3, format, timed);
                 figures.put(format, new Figures(sink, ceiling));
             }
         }
@@ -97,19 +118,26 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
     /** Why the packaged sink's validation rejects {@code format}, or null when it takes it. */
     private String unsupported(ConnectCluster cluster, S3Server server, BenchFormat format) {
         Map<String, List<String>> errors = cluster.validationErrors(BenchS3.CONNECTOR_CLASS,
-                connectorConfig(server, format));
+                connectorConfig(server, format, new Run(TOPIC, plan, "")));
         List<String> formatErrors = errors.get("format");
         return formatErrors == null || formatErrors.isEmpty() ? null : String.join("; ", formatErrors);
     }
 
-    Map<String, String> connectorConfig(S3Server server, BenchFormat format) {
+    /** One contestant's run: records of {@code topic} as {@code plan} lays them out, objects under {@code prefix}. */
+    private record Run(String topic, ObjectPlan plan, String prefix) {
+        boolean warmup() {
+            return !prefix.isEmpty();
+        }
+    }
+
+    Map<String, String> connectorConfig(S3Server server, BenchFormat format, Run run) {
         Map<String, String> config = new HashMap<>(BenchS3.storeConfig(server));
         config.put("connector.class", BenchS3.CONNECTOR_CLASS);
         config.put("tasks.max", Integer.toString(tasks));
-        config.put("topics", TOPIC);
-        config.put("topics.dir", sinkDir(format));
+        config.put("topics", run.topic());
+        config.put("topics.dir", run.prefix() + sinkDir(format));
         config.put("format", format.configValue());
-        config.put("flush.size", Integer.toString(plan.flushSize()));
+        config.put("flush.size", Integer.toString(run.plan().flushSize()));
         config.put("timestamp.extractor", "Record");
         return config;
     }
@@ -119,17 +147,18 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
     }
 
     /** From creating the connector until its manifests hold every record and every object is uploaded. */
-    private Measured sink(ConnectCluster cluster, S3Server server, S3Client s3, BenchFormat format)
+    private Measured sink(ConnectCluster cluster, S3Server server, S3Client s3, BenchFormat format, Run run)
             throws InterruptedException {
-        String connector = "s3-" + format.configValue();
-        SinkOutput output = new SinkOutput(s3, sinkDir(format));
+        String connector = run.prefix() + "s3-" + format.configValue();
+        SinkOutput output = new SinkOutput(s3, run.prefix() + sinkDir(format));
+        ObjectPlan plan = run.plan();
         long nanos;
         long firstObjectNanos;
         long peakHeap;
         try (HeapWatcher heap = HeapWatcher.start()) {
             long started = System.nanoTime();
-            cluster.configureConnector(connector, connectorConfig(server, format));
-            SinkOutput.Progress progress = output.awaitDurable(TOPIC, plan.partitions(), plan.records(), STALL,
+            cluster.configureConnector(connector, connectorConfig(server, format, run));
+            SinkOutput.Progress progress = output.awaitDurable(run.topic(), plan.partitions(), plan.records(), STALL,
                     () -> status(cluster, connector));
             nanos = output.awaitObjects(plan.objects(), STALL) - started;
             firstObjectNanos = progress.firstNanos() - started;
@@ -141,28 +170,29 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         SinkOutput.Objects objects = output.objects();
         long lost = -1;
         long duplicates = -1;
-        if (format == BenchFormat.JSONL) {
+        if (format == BenchFormat.JSONL && !run.warmup()) {
             IdTally tally = output.tallyJsonLines(objects, plan.records());
             lost = tally.lost();
             duplicates = tally.duplicates() + tally.unexpected();
         }
         Throughput throughput = new Throughput(plan.records(), objects.bytes(), nanos, tasks);
-        report("sink", format, throughput, objects.count(), peakHeap);
+        report(run.prefix() + "sink", format, throughput, objects.count(), peakHeap);
         System.err.printf(Locale.ROOT, "%s %s sink: first records durable %.2f s after creating the connector%n",
                 name(), format.configValue(), firstObjectNanos / 1e9);
         return new Measured(throughput, objects.count(), peakHeap, lost, duplicates, firstObjectNanos / 1_000_000);
     }
 
-    private Measured ceiling(S3Client s3, BenchFormat format) throws InterruptedException {
+    private Measured ceiling(S3Client s3, BenchFormat format, Run run) throws InterruptedException {
+        ObjectPlan plan = run.plan();
         List<List<Struct>> values = CeilingUploader.valuesByPartition(plan);
         Throughput throughput;
         long peakHeap;
         try (HeapWatcher heap = HeapWatcher.start()) {
-            throughput = CeilingUploader.run(s3, "ceiling-" + format.configValue(), TOPIC, plan, tasks, format,
-                    values);
+            throughput = CeilingUploader.run(s3, run.prefix() + "ceiling-" + format.configValue(), run.topic(), plan,
+                    tasks, format, values);
             peakHeap = heap.peakBytes();
         }
-        report("ceiling", format, throughput, plan.objects(), peakHeap);
+        report(run.prefix() + "ceiling", format, throughput, plan.objects(), peakHeap);
         return new Measured(throughput, plan.objects(), peakHeap, 0, 0, 0);
     }
 
