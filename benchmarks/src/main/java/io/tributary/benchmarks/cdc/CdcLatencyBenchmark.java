@@ -81,6 +81,8 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
             figures.put("p50_ms", m.latency().p50Ms());
             figures.put("p99_ms", m.latency().p99Ms());
             figures.put("max_ms", m.latency().maxMs());
+            figures.put("worst_at_s", m.latency().worstAtSeconds());
+            figures.put("over_250ms_pct", m.latency().over250MsPercent());
             figures.put("peak_heap_mb", CdcFigures.mebibytes(m.peakHeapBytes()));
             figures.put("peak_live_heap_mb", CdcFigures.mebibytes(m.peakLiveHeapBytes()));
             figures.put("baseline_heap_mb", CdcFigures.mebibytes(m.baselineHeapBytes()));
@@ -88,7 +90,8 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
             figures.put("drain_ms", m.drainMs());
             figures.put("bytes_per_record", m.bytesPerRecord());
         }
-        for (String key : List.of("p50_ms", "p99_ms", "max_ms", "peak_heap_mb", "peak_live_heap_mb",
+        for (String key : List.of("p50_ms", "p99_ms", "max_ms", "worst_at_s", "over_250ms_pct", "peak_heap_mb",
+                "peak_live_heap_mb",
                 "baseline_heap_mb", "inserted_rows_per_s", "drain_ms", "bytes_per_record")) {
             Double value = figures.get(key);
             if (value == null) {
@@ -173,10 +176,12 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d rows measured, p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
-                    + "peak heap %.0f MiB (live %.0f MiB, baseline %.0f MiB), inserted %.0f rows/s, "
-                    + "drained %.0f ms after the last commit, %.0f bytes/record", latency.samples(),
-                    latency.p50Ms(), latency.p99Ms(), latency.maxMs(), CdcFigures.mebibytes(peakHeapBytes),
+            return String.format(Locale.ROOT, "%d rows measured, p50 %.1f ms, p99 %.1f ms, max %.1f ms (committed "
+                    + "%.1f s after the warm-up), %.2f%% over 250 ms, peak heap %.0f MiB (live %.0f MiB, baseline "
+                    + "%.0f MiB), inserted %.0f rows/s, drained %.0f ms after the last commit, %.0f bytes/record",
+                    latency.samples(),
+                    latency.p50Ms(), latency.p99Ms(), latency.maxMs(), latency.worstAtSeconds(),
+                    latency.over250MsPercent(), CdcFigures.mebibytes(peakHeapBytes),
                     CdcFigures.mebibytes(peakLiveHeapBytes), CdcFigures.mebibytes(baselineHeapBytes),
                     insertedRowsPerSecond, drainMs, bytesPerRecord);
         }

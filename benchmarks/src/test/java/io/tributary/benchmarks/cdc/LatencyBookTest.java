@@ -22,6 +22,23 @@ class LatencyBookTest {
         assertThat(summary.p50Ms()).isEqualTo(3.0); // latencies 3, 5, 1.5, 19.5 ms → sorted 1.5, 3, 5, 19.5
         assertThat(summary.p99Ms()).isEqualTo(19.5);
         assertThat(summary.maxMs()).isEqualTo(19.5);
+        assertThat(summary.worstAtSeconds()).isEqualTo(1_000.0105); // row 4's commit, since t = 0
+        assertThat(summary.over250MsPercent()).isZero();
+    }
+
+    @Test
+    void saysWhenTheSlowestRowWasCommittedAndHowManyMissedTheGoal() {
+        LatencyBook book = new LatencyBook(4);
+        book.committed(1, 2, 10_000_000L);
+        book.committed(3, 4, 12_000_000L);
+
+        // 10 ms, 300 ms, 2,000 ms and 5 ms: the 2 s row was committed 7 s after the warm-up ended at 5 s
+        LatencyBook.Summary summary = book.summarize(new long[] {1, 2, 3, 4},
+                new long[] {10_010L, 10_300L, 14_000L, 12_005L}, 5_000_000L);
+
+        assertThat(summary.maxMs()).isEqualTo(2_000.0);
+        assertThat(summary.worstAtSeconds()).isEqualTo(7.0);
+        assertThat(summary.over250MsPercent()).isEqualTo(50.0);
     }
 
     @Test
