@@ -10,10 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,32 +22,12 @@ import io.tributary.testkit.postgres.PostgresServer;
  * The packaged connector on a real Connect cluster and a real PostgreSQL: snapshot, then streamed inserts, updates
  * and deletes while the only worker restarts, compared with the change history a trigger records in the database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresCdcConnectIT {
+class PostgresCdcConnectIT extends CdcConnectItBase {
 
     /** By name: the module's classes are not on this test's classpath, only in the packaged plugin. */
     static final String CONNECTOR_CLASS = "io.tributary.cdc.PostgresCdcConnector";
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private PostgresServer postgres;
-    private ConnectCluster connect;
-
-    @BeforeAll
-    void start() {
-        postgres = PostgresServer.start();
-        connect = ConnectCluster.builder().pluginModules("source-jdbc-cdc").start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (connect != null) {
-            connect.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     static Map<String, String> connectorConfig(PostgresServer postgres, String name) {
         Map<String, String> config = postgres.cdcConnectionConfig();

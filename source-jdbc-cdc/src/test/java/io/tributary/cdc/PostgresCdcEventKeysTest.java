@@ -21,42 +21,15 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.source.TransactionContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.tributary.testkit.postgres.PostgresServer;
 import io.tributary.testkit.task.StubSourceTaskContext;
 
 /**
  * The Debezium keys that shape events, end to end on a real PostgreSQL: {@code message.key.columns},
  * {@code provide.transaction.metadata}, {@code time.precision.mode} and {@code binary.handling.mode}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresCdcEventKeysTest {
-
-    private PostgresServer postgres;
-    private CdcTaskFixture fixture;
-
-    @BeforeAll
-    void startPostgres() {
-        postgres = PostgresServer.start();
-        fixture = new CdcTaskFixture(postgres);
-    }
-
-    @AfterAll
-    void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    @AfterEach
-    void stopTasks() {
-        fixture.stopTasks();
-    }
+class PostgresCdcEventKeysTest extends CdcTaskTestBase {
 
     private static Struct value(SourceRecord record) {
         return (Struct) record.value();

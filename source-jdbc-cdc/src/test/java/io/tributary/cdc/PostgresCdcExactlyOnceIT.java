@@ -8,43 +8,24 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tributary.testkit.connect.ConnectCluster;
-import io.tributary.testkit.postgres.PostgresServer;
 
 /**
  * With exactly-once source support on the workers and connector-defined transaction boundaries (KIP-618), a worker
  * restart mid-stream neither loses nor repeats a change: a read-committed consumer sees the history exactly once.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresCdcExactlyOnceIT {
+class PostgresCdcExactlyOnceIT extends CdcConnectItBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PostgresServer postgres;
-    private ConnectCluster connect;
-
-    @BeforeAll
-    void start() {
-        postgres = PostgresServer.start();
-        connect = ConnectCluster.builder().pluginModules("source-jdbc-cdc").exactlyOnceSource().start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (connect != null) {
-            connect.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+    @Override
+    protected ConnectCluster.Builder cluster() {
+        return super.cluster().exactlyOnceSource();
     }
 
     @Test

@@ -9,39 +9,14 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.tributary.testkit.connect.ConnectCluster;
-import io.tributary.testkit.postgres.PostgresServer;
 
 /**
  * The packaged connector when the database fails it: a PostgreSQL restart while streaming is survived with no loss
  * (compared with the change history a trigger records), a slot dropped under it fails the task with what to do.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresCdcFailureIT {
-
-    private PostgresServer postgres;
-    private ConnectCluster connect;
-
-    @BeforeAll
-    void start() {
-        postgres = PostgresServer.start();
-        connect = ConnectCluster.builder().pluginModules("source-jdbc-cdc").start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (connect != null) {
-            connect.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+class PostgresCdcFailureIT extends CdcConnectItBase {
 
     @Test
     void aPostgresRestartWhileStreamingLosesNothing() throws Exception {

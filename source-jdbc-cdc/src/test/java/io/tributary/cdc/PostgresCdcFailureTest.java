@@ -14,42 +14,15 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.tributary.testkit.postgres.PostgresServer;
 import io.tributary.testkit.task.StubSourceTaskContext;
 
 /**
  * The task when the database fails it: a PostgreSQL restart, a slot dropped or invalidated under it, privileges
  * revoked. Each either recovers without loss or fails saying what happened and what to do.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresCdcFailureTest {
-
-    private PostgresServer postgres;
-    private CdcTaskFixture fixture;
-
-    @BeforeAll
-    void startPostgres() {
-        postgres = PostgresServer.start();
-        fixture = new CdcTaskFixture(postgres);
-    }
-
-    @AfterAll
-    void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    @AfterEach
-    void stopTasks() {
-        fixture.stopTasks();
-    }
+class PostgresCdcFailureTest extends CdcTaskTestBase {
 
     private static List<Integer> ids(List<SourceRecord> records) {
         return records.stream().map(r -> after(r).getInt32("id")).toList();

@@ -18,39 +18,12 @@ import java.util.Map;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.tributary.cdc.event.ChangeEventFactory;
-import io.tributary.testkit.postgres.PostgresServer;
 
 /** The task against a real PostgreSQL, as the least-privilege replication role, with a stub task context. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresCdcTaskTest {
-
-    private PostgresServer postgres;
-    private CdcTaskFixture fixture;
-
-    @BeforeAll
-    void startPostgres() {
-        postgres = PostgresServer.start();
-        fixture = new CdcTaskFixture(postgres);
-    }
-
-    @AfterAll
-    void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    @AfterEach
-    void stopTasks() {
-        fixture.stopTasks();
-    }
+class PostgresCdcTaskTest extends CdcTaskTestBase {
 
     @Test
     void snapshotThenStreamsInsertsUpdatesAndDeletesAndResumesAfterARestart() throws Exception {
