@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +20,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tributary.testkit.ProjectLayout;
 import io.tributary.testkit.connect.ConnectCluster;
-import io.tributary.testkit.postgres.PostgresServer;
 
 /**
  * The drop-in promise: Debezium 3.6.1's PostgreSQL connector and ours capture the same changes of one table covering
@@ -33,8 +29,7 @@ import io.tributary.testkit.postgres.PostgresServer;
  * deletes and added fields, and without any SMT (whole envelopes). Both plugins load only through plugin.path: ours
  * packaged, Debezium's from {@code benchmark-peers/target/plugin}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DebeziumEquivalenceIT {
+class DebeziumEquivalenceIT extends CdcConnectItBase {
 
     private static final String OURS = "io.tributary.cdc.PostgresCdcConnector";
     private static final String DEBEZIUM = "io.debezium.connector.postgresql.PostgresConnector";
@@ -72,26 +67,13 @@ class DebeziumEquivalenceIT {
                 + "NULL, NULL, NULL)",
     };
 
-    private PostgresServer postgres;
-    private ConnectCluster connect;
-
-    @BeforeAll
-    void start() {
+    /** Ours packaged, and Debezium's plugin folder from {@code benchmark-peers}. */
+    @Override
+    protected ConnectCluster.Builder cluster() {
         Path debezium = ProjectLayout.root().resolve("benchmark-peers/target/plugin/debezium-connector-postgres");
         assertThat(debezium).as("Debezium's plugin folder; build it with ./mvnw install -pl benchmark-peers")
                 .isDirectory();
-        postgres = PostgresServer.start();
-        connect = ConnectCluster.builder().pluginModules("source-jdbc-cdc").pluginDirectory(debezium).start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (connect != null) {
-            connect.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        return super.cluster().pluginDirectory(debezium);
     }
 
     @Test
