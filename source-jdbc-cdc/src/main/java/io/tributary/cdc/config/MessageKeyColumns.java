@@ -12,6 +12,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.ConnectException;
 
+import io.tributary.cdc.event.RecordKeyColumns;
 import io.tributary.cdc.event.TableId;
 
 /**
@@ -21,7 +22,7 @@ import io.tributary.cdc.event.TableId;
  * ignoring case; those columns, without repeats, are the record key in place of the primary key. Unlike Debezium,
  * which silently drops it, a column regex that matches no column of a matching table is an error.
  */
-public final class MessageKeyColumns {
+public final class MessageKeyColumns implements RecordKeyColumns {
 
     /** One entry as Debezium accepts it: a regex without ':', then one or more comma-separated column names. */
     private static final Pattern ENTRY = Pattern.compile("\\s*([^:]+):([^:,]+(,[^:,]+)*)\\s*");
@@ -82,6 +83,7 @@ public final class MessageKeyColumns {
     }
 
     /** True when some entry names key columns for {@code table}. */
+    @Override
     public boolean applies(TableId table) {
         return entries.stream().anyMatch(e -> matches(e, table));
     }
@@ -96,6 +98,7 @@ public final class MessageKeyColumns {
      *
      * @throws ConnectException naming the table and the column when a column regex matches no column of the table
      */
+    @Override
     public List<String> keyOf(TableId table, List<String> columnNames, List<String> primaryKey) {
         Set<String> key = new LinkedHashSet<>();
         for (Entry entry : entries) {

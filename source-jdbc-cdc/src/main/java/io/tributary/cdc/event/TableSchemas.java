@@ -11,7 +11,6 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.tributary.cdc.config.MessageKeyColumns;
 import io.tributary.cdc.connection.Catalog;
 import io.tributary.cdc.decoder.PgOutputMessage;
 import io.tributary.cdc.types.PgType;
@@ -31,19 +30,19 @@ public final class TableSchemas {
     private final TypeMapper mapper;
     private final String topicPrefix;
     private final Function<TableId, Predicate<String>> emittedColumns;
-    private final MessageKeyColumns messageKeyColumns;
+    private final RecordKeyColumns messageKeyColumns;
     private final Map<Integer, TableSchema> byRelationId = new HashMap<>();
     private final Set<TableId> warnedKeyless = new HashSet<>();
 
     /** {@code emittedColumns} tells, per table, which non-key columns events carry. */
     public TableSchemas(Catalog catalog, TypeRegistry registry, TypeMapper mapper, String topicPrefix,
             Function<TableId, Predicate<String>> emittedColumns) {
-        this(catalog, registry, mapper, topicPrefix, emittedColumns, MessageKeyColumns.NONE);
+        this(catalog, registry, mapper, topicPrefix, emittedColumns, RecordKeyColumns.PRIMARY_KEY);
     }
 
     /** As above, with record keys from {@code messageKeyColumns} where it names a table's key columns. */
     public TableSchemas(Catalog catalog, TypeRegistry registry, TypeMapper mapper, String topicPrefix,
-            Function<TableId, Predicate<String>> emittedColumns, MessageKeyColumns messageKeyColumns) {
+            Function<TableId, Predicate<String>> emittedColumns, RecordKeyColumns messageKeyColumns) {
         this.messageKeyColumns = messageKeyColumns;
         this.catalog = catalog;
         this.registry = registry;
