@@ -48,10 +48,6 @@ public final class ChangeEventFactory {
         this.clock = clock;
     }
 
-    public String topic(TableId table) {
-        return topicPrefix + "." + table.schema() + "." + table.table();
-    }
-
     /** The source partition of every record. */
     public Map<String, ?> sourcePartition() {
         return sourcePartition;
@@ -128,7 +124,7 @@ public final class ChangeEventFactory {
             return List.of();
         }
         Struct envelope = withProcessingTime(new Struct(schema.envelopeSchema()).put("source", source).put("op", "t"));
-        return List.of(new SourceRecord(sourcePartition, nextOffset.get(), topic(schema.table()), null, null, null,
+        return List.of(new SourceRecord(sourcePartition, nextOffset.get(), schema.topic(), null, null, null,
                 schema.envelopeSchema(), envelope));
     }
 

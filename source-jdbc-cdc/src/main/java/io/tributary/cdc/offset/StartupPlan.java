@@ -33,21 +33,21 @@ public record StartupPlan(boolean snapshot, boolean dropSlot, boolean createSlot
             return new StartupPlan(false, false, false, false);
         }
         if (!slotUsable && resumable) {
-            throw new ConnectException(slotLostMessage(slotName, slotExists, "LSN " + Lsn.format(stored.lsn())));
+            throw new ConnectException(slotLostMessage(slotName, slotExists, stored.lsn()));
         }
         return new StartupPlan(false, slotExists && !slotUsable, !slotUsable, true);
     }
 
     /**
      * Why the connector cannot go on after its slot was dropped ({@code invalidated} false) or invalidated, since
-     * {@code position}, and what the user can do.
+     * {@code lsn}, and what the user can do.
      */
-    public static String slotLostMessage(String slotName, boolean invalidated, String position) {
+    public static String slotLostMessage(String slotName, boolean invalidated, long lsn) {
         String what = invalidated
                 ? "Replication slot '" + slotName + "' was invalidated: PostgreSQL removed WAL it still needed "
                         + "(see max_slot_wal_keep_size)"
                 : "Replication slot '" + slotName + "' no longer exists";
-        return what + ", so the changes made since " + position + " are lost to this connector. Set "
+        return what + ", so the changes made since LSN " + Lsn.format(lsn) + " are lost to this connector. Set "
                 + "snapshot.mode=when_needed to take a new snapshot, or delete the connector's offsets (and, if "
                 + "invalidated, the slot) to start over.";
     }

@@ -194,15 +194,14 @@ public final class ChangeStreamReader implements Runnable {
                 if (!running) {
                     throw e;
                 }
+                StreamPosition reached = handler == null ? position : handler.position(position);
                 if (!TransientErrors.isTransient(e)) {
-                    StreamPosition reached = handler == null ? position : handler.position(position);
-                    Optional<SlotLostException> lost = slotLost(reached, e);
+                    Optional<SlotLostException> lost = slotLost(reached.startLsn(), e);
                     if (lost.isPresent()) {
                         throw lost.get();
                     }
                     throw e;
                 }
-                StreamPosition reached = handler == null ? position : handler.position(position);
                 if (!reached.equals(position)) {
                     failures = 0;
                     wait = Math.min(FIRST_RETRY_WAIT.toMillis(), config.maxRetryWait().toMillis());
@@ -225,7 +224,7 @@ public final class ChangeStreamReader implements Runnable {
      * After a failure that reconnecting cannot cure: whether it is because the slot was dropped or invalidated, said
      * so the user knows what happened and what to do.
      */
-    private Optional<SlotLostException> slotLost(StreamPosition reached, Exception failure) {
+    private Optional<SlotLostException> slotLost(long reachedLsn, Exception failure) {
         Optional<SlotInfo> slot;
         try (Catalog catalog = connections.catalog()) {
             slot = catalog.slot(config.slotName());
@@ -236,10 +235,8 @@ public final class ChangeStreamReader implements Runnable {
         if (slot.isPresent() && !slot.get().invalidated()) {
             return Optional.empty();
         }
-        String position = "LSN " + Lsn.format(reached.resumeAfter() == null ? reached.startLsn()
-                : reached.resumeAfter().lsn());
         return Optional.of(new SlotLostException(StartupPlan.slotLostMessage(config.slotName(), slot.isPresent(),
-                position) + " (" + failure.getMessage() + ")", failure));
+                reachedLsn) + " (" + failure.getMessage() + ")", failure));
     }
 
     private void stream(ReplicationConnection replication, Catalog catalog, StreamingHandler handler,
