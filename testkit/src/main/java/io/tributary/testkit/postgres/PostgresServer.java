@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -262,7 +263,7 @@ public final class PostgresServer implements AutoCloseable {
     public void awaitActiveSlot(String slot, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Connection connection = superuserConnection();
-                java.sql.PreparedStatement statement = connection.prepareStatement(
+                PreparedStatement statement = connection.prepareStatement(
                         "SELECT 1 FROM pg_replication_slots WHERE slot_name = ? AND active")) {
             statement.setString(1, slot);
             while (true) {
