@@ -1,6 +1,8 @@
 package io.tributary.cdc;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -18,6 +20,7 @@ import org.apache.kafka.connect.source.SourceConnector;
 
 import io.tributary.cdc.config.ConfigChecks;
 import io.tributary.cdc.config.PostgresCdcConnectorConfig;
+import io.tributary.cdc.config.SnapshotMode;
 import io.tributary.cdc.connection.Catalog;
 import io.tributary.cdc.connection.ConnectionSettings;
 import io.tributary.cdc.connection.PgConnectionFactory;
@@ -28,7 +31,8 @@ import io.tributary.common.Version;
 
 /**
  * Captures every committed change of chosen PostgreSQL tables from the WAL (pgoutput), after a consistent snapshot,
- * as Debezium-compatible change events. One task: a replication slot has one reader.
+ * as Debezium-compatible change events. A replication slot has one reader, so the first task streams; with
+ * {@code tasks.max > 1} the others each read a share of the snapshot in parallel with it.
  */
 public class PostgresCdcConnector extends SourceConnector {
 
@@ -52,7 +56,16 @@ public class PostgresCdcConnector extends SourceConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return List.of(props);
+        int parts = new PostgresCdcConnectorConfig(props).snapshotMode() == SnapshotMode.NO_DATA ? 1
+                : Math.max(1, maxTasks);
+        List<Map<String, String>> configs = new ArrayList<>(parts);
+        for (int part = 0; part < parts; part++) {
+            Map<String, String> config = new HashMap<>(props);
+            config.put(PostgresCdcTask.SNAPSHOT_PART, Integer.toString(part));
+            config.put(PostgresCdcTask.SNAPSHOT_PARTS, Integer.toString(parts));
+            configs.add(config);
+        }
+        return configs;
     }
 
     @Override
@@ -92,7 +105,7 @@ public class PostgresCdcConnector extends SourceConnector {
                         + e.getMessage(), e);
             }
         }
-        OffsetAlteration.check(PostgresCdcTask.sourcePartition(config.topicPrefix()), offsets, confirmedFlush);
+        OffsetAlteration.check(config.topicPrefix(), offsets, confirmedFlush);
         return true;
     }
 

@@ -21,19 +21,25 @@ import io.tributary.cdc.event.ChangeEventFactory;
 import io.tributary.cdc.metrics.CdcMetrics;
 import io.tributary.cdc.offset.AckTracker;
 import io.tributary.cdc.offset.CdcOffset;
+import io.tributary.cdc.offset.SnapshotPartAcks;
+import io.tributary.cdc.offset.SourcePartitions;
 import io.tributary.cdc.stream.ChangeStreamReader;
 import io.tributary.cdc.stream.RecordQueue;
+import io.tributary.cdc.stream.SnapshotPartReader;
 import io.tributary.common.Version;
 
 /**
  * Streams one database's changes: a reader thread fills a bounded queue that {@link #poll()} drains; the slot is
- * confirmed only up to what Kafka has acknowledged ({@link #commitRecord}).
+ * confirmed only up to what Kafka has acknowledged ({@link #commitRecord}). With {@code tasks.max > 1} the first task
+ * does that and the others only read their shares of its snapshots ({@link SnapshotPartReader}).
  */
 public class PostgresCdcTask extends SourceTask {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresCdcTask.class);
     private static final long STOP_WAIT_MS = 30_000;
-    static final String PARTITION_KEY = "server";
+    /** Task config keys the connector adds: this task's part of a snapshot, and how many parts there are. */
+    static final String SNAPSHOT_PART = "tributary.snapshot.part";
+    static final String SNAPSHOT_PARTS = "tributary.snapshot.parts";
 
     private final ConnectionFactory injectedConnections;
     private final Clock clock;
@@ -42,8 +48,10 @@ public class PostgresCdcTask extends SourceTask {
     private ConnectionFactory connections;
     private RecordQueue queue;
     private AckTracker tracker;
-    private ChangeStreamReader reader;
+    private Runnable stopReader;
     private Thread readerThread;
+    /** For a task other than the first: when its snapshot share is durable. */
+    private SnapshotPartAcks partAcks;
     private TransactionContext transactions;
     private CdcMetrics metrics;
 
@@ -62,16 +70,14 @@ public class PostgresCdcTask extends SourceTask {
         return Version.get();
     }
 
-    static Map<String, String> sourcePartition(String topicPrefix) {
-        return Map.of(PARTITION_KEY, topicPrefix);
-    }
-
     @Override
     public void start(Map<String, String> props) {
         config = new PostgresCdcConnectorConfig(props);
+        int part = Integer.parseInt(props.getOrDefault(SNAPSHOT_PART, "0"));
+        int parts = Integer.parseInt(props.getOrDefault(SNAPSHOT_PARTS, "1"));
         connections = injectedConnections != null ? injectedConnections
                 : new PgConnectionFactory(ConnectionSettings.of(config));
-        Map<String, String> partition = sourcePartition(config.topicPrefix());
+        Map<String, ?> partition = SourcePartitions.of(config.topicPrefix(), part);
         CdcOffset stored = CdcOffset.fromMap(context.offsetStorageReader().offset(partition));
         queue = new RecordQueue(config.maxQueueSize());
         // Records the producer acknowledged may belong to a Kafka transaction that aborts: confirm only in commit().
@@ -79,16 +85,32 @@ public class PostgresCdcTask extends SourceTask {
         transactions = context.transactionContext();
         ChangeEventFactory events = new ChangeEventFactory(config.topicPrefix(), partition,
                 config.tombstonesOnDelete(), config.skippedOperations(), clock);
-        metrics = new CdcMetrics(config.topicPrefix(), clock, queue::remainingCapacity, config.maxQueueSize());
-        reader = new ChangeStreamReader(config, connections, stored, queue, tracker, events, clock,
-                transactions != null, metrics);
-        readerThread = new Thread(reader, "tributary-cdc-reader-" + config.topicPrefix());
+        metrics = new CdcMetrics(config.topicPrefix(), part == 0 ? -1 : part, clock, queue::remainingCapacity,
+                config.maxQueueSize());
+        Runnable reader;
+        if (part == 0) {
+            ChangeStreamReader streamReader = new ChangeStreamReader(config, connections, stored, queue, tracker,
+                    events, clock, transactions != null, metrics, parts);
+            reader = streamReader;
+            stopReader = streamReader::stop;
+        } else {
+            partAcks = new SnapshotPartAcks();
+            SnapshotPartReader partReader = new SnapshotPartReader(config, connections, stored, queue, events, clock,
+                    transactions != null, metrics, partAcks, part, parts);
+            reader = partReader;
+            stopReader = partReader::stop;
+        }
+        readerThread = new Thread(reader, "tributary-cdc-reader-" + config.topicPrefix()
+                + (part == 0 ? "" : "-part-" + part));
         readerThread.setDaemon(true);
         readerThread.start();
     }
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
+        if (partAcks != null) {
+            partAcks.polling();
+        }
         List<RecordQueue.Queued> queued = queue.poll(config.maxBatchSize(), config.pollInterval());
         if (queued.isEmpty()) {
             return null;
@@ -120,7 +142,9 @@ public class PostgresCdcTask extends SourceTask {
             return; // repeats the position of a record already counted
         }
         CdcOffset offset = CdcOffset.fromMap(record.sourceOffset());
-        if (offset != null && !offset.snapshot()) {
+        if (partAcks != null) {
+            partAcks.acknowledged(offset);
+        } else if (offset != null && !offset.snapshot()) {
             tracker.acknowledged(offset.lsn());
         }
     }
@@ -142,10 +166,10 @@ public class PostgresCdcTask extends SourceTask {
 
     @Override
     public void stop() {
-        if (reader == null) {
+        if (stopReader == null) {
             return;
         }
-        reader.stop();
+        stopReader.run();
         try {
             readerThread.join(STOP_WAIT_MS);
         } catch (InterruptedException e) {
@@ -155,7 +179,7 @@ public class PostgresCdcTask extends SourceTask {
             log.warn("The change reader did not stop within {} ms", STOP_WAIT_MS);
         }
         metrics.close();
-        if (config.dropSlotOnStop()) {
+        if (config.dropSlotOnStop() && partAcks == null) {
             try (Catalog catalog = connections.catalog()) {
                 if (awaitInactive(catalog)) {
                     catalog.dropSlot(config.slotName());

@@ -42,6 +42,12 @@ public interface Catalog extends AutoCloseable {
 
     void addToPublication(String name, List<TableId> tables);
 
+    /**
+     * The {@code application_name}s starting with {@code prefix} of the sessions this role has open in this
+     * database (how the tasks of a parallel snapshot find each other).
+     */
+    List<String> sessionNames(String prefix);
+
     @Override
     void close();
 }

@@ -45,6 +45,10 @@ final class JdbcCatalog implements Catalog {
     private static final String PUBLICATION_TABLES = "SELECT schemaname, tablename FROM pg_publication_tables "
             + "WHERE pubname = ?";
 
+    private static final String SESSION_NAMES = "SELECT application_name FROM pg_stat_activity "
+            + "WHERE datname = current_database() AND usename = current_user "
+            + "AND application_name LIKE ?";
+
     private final Connection connection;
 
     JdbcCatalog(ConnectionSettings settings) throws SQLException {
@@ -167,6 +171,14 @@ final class JdbcCatalog implements Catalog {
 
     private interface Row<T> {
         T read(ResultSet rs) throws SQLException;
+    }
+
+    @Override
+    public List<String> sessionNames(String prefix) {
+        if (!prefix.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '/')) {
+            throw new IllegalArgumentException("Not a session name prefix: " + prefix);
+        }
+        return query(SESSION_NAMES, prefix + "%", rs -> rs.getString(1));
     }
 
     private <T> List<T> query(String sql, String parameter, Row<T> row) {

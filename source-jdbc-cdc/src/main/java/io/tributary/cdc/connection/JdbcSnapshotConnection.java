@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -60,24 +61,74 @@ final class JdbcSnapshotConnection implements SnapshotConnection {
     }
 
     @Override
-    public int readChunk(TableId table, List<ColumnInfo> columns, List<ColumnInfo> key, String[] afterKey, int limit,
-            Consumer<String[]> rows) throws SQLException {
-        String keyList = key.stream().map(c -> TableId.quote(c.name())).collect(Collectors.joining(", "));
-        StringBuilder sql = new StringBuilder(select(table, columns));
+    public int readChunk(TableId table, List<ColumnInfo> columns, List<ColumnInfo> key, String[] afterKey,
+            String[] throughKey, int limit, Consumer<String[]> rows) throws SQLException {
+        String keyList = keyList(key);
+        String placeholders = key.stream().map(c -> "?::" + c.sqlType()).collect(Collectors.joining(", "));
+        List<String> conditions = new ArrayList<>();
         if (afterKey != null) {
-            sql.append(" WHERE (").append(keyList).append(") > (")
-                    .append(key.stream().map(c -> "?::" + c.sqlType()).collect(Collectors.joining(", ")))
-                    .append(')');
+            conditions.add("(" + keyList + ") > (" + placeholders + ")");
+        }
+        if (throughKey != null) {
+            conditions.add("(" + keyList + ") <= (" + placeholders + ")");
+        }
+        StringBuilder sql = new StringBuilder(select(table, columns));
+        if (!conditions.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", conditions));
         }
         sql.append(" ORDER BY ").append(keyList).append(" LIMIT ").append(limit);
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            if (afterKey != null) {
-                for (int i = 0; i < afterKey.length; i++) {
-                    statement.setString(i + 1, afterKey[i]);
+            int parameter = 1;
+            for (String[] bound : new String[][] {afterKey, throughKey}) {
+                if (bound != null) {
+                    for (String value : bound) {
+                        statement.setString(parameter++, value);
+                    }
                 }
             }
             return read(statement, columns.size(), rows);
         }
+    }
+
+    @Override
+    public long count(TableId table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table.quoted())) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public String[] keyAt(TableId table, List<ColumnInfo> key, long position) throws SQLException {
+        String keyList = keyList(key);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + keyList + " FROM "
+                + table.quoted() + " ORDER BY " + keyList + " OFFSET ? LIMIT 1")) {
+            statement.setLong(1, position);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("No row at position " + position + " of " + table);
+                }
+                String[] values = new String[key.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = rs.getString(i + 1);
+                }
+                return values;
+            }
+        }
+    }
+
+    @Override
+    public void announce(String applicationName) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('application_name', ?, "
+                + "false)")) {
+            statement.setString(1, applicationName);
+            statement.executeQuery().close();
+        }
+    }
+
+    private static String keyList(List<ColumnInfo> key) {
+        return key.stream().map(c -> TableId.quote(c.name())).collect(Collectors.joining(", "));
     }
 
     @Override

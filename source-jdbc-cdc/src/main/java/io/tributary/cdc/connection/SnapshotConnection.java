@@ -11,11 +11,20 @@ import io.tributary.cdc.event.TableId;
 public interface SnapshotConnection extends AutoCloseable {
 
     /**
-     * Reads up to {@code limit} rows with a key greater than {@code afterKey} (null: from the first), ordered by
-     * {@code key}; returns how many were read.
+     * Reads up to {@code limit} rows with a key greater than {@code afterKey} (null: from the first) and not greater
+     * than {@code throughKey} (null: to the last), ordered by {@code key}; returns how many were read.
      */
-    int readChunk(TableId table, List<ColumnInfo> columns, List<ColumnInfo> key, String[] afterKey, int limit,
-            Consumer<String[]> rows) throws SQLException;
+    int readChunk(TableId table, List<ColumnInfo> columns, List<ColumnInfo> key, String[] afterKey,
+            String[] throughKey, int limit, Consumer<String[]> rows) throws SQLException;
+
+    /** The table's rows in the snapshot. */
+    long count(TableId table) throws SQLException;
+
+    /** The key of the row at {@code position} (0-based) in key order. */
+    String[] keyAt(TableId table, List<ColumnInfo> key, long position) throws SQLException;
+
+    /** Names this session in {@code pg_stat_activity}, where the connector's other tasks look for it. */
+    void announce(String applicationName) throws SQLException;
 
     /**
      * The snapshot transaction's id, which Debezium reports as {@code txId} of snapshot records; null when the server

@@ -44,12 +44,17 @@ public final class CdcMetrics implements AutoCloseable {
     private volatile long snapshotStart;
     private volatile long snapshotEnd;
 
-    public CdcMetrics(String serverName, Clock clock, IntSupplier queueRemaining, int queueCapacity) {
+    /**
+     * With {@code task} -1 the object names are Debezium's; with 0 or more they add {@code task=<task>}, as
+     * Debezium's multi-task connectors do (the tasks of a parallel snapshot other than the first).
+     */
+    public CdcMetrics(String serverName, int task, Clock clock, IntSupplier queueRemaining, int queueCapacity) {
         this.clock = clock;
         this.queueRemaining = queueRemaining;
         this.queueCapacity = queueCapacity;
-        this.streamingName = name("streaming", serverName);
-        this.snapshotName = name("snapshot", serverName);
+        String suffix = task < 0 ? "" : ",task=" + task;
+        this.streamingName = name("streaming", serverName, suffix);
+        this.snapshotName = name("snapshot", serverName, suffix);
         register(streamingName, new StandardMBean(new Streaming(), StreamingMetricsMXBean.class, true));
         register(snapshotName, new StandardMBean(new Snapshot(), SnapshotMetricsMXBean.class, true));
     }
@@ -110,10 +115,11 @@ public final class CdcMetrics implements AutoCloseable {
         return ManagementFactory.getPlatformMBeanServer();
     }
 
-    private static ObjectName name(String context, String serverName) {
+    private static ObjectName name(String context, String serverName, String suffix) {
         try {
             // topic.prefix allows only letters, digits, '.', '_' and '-': safe unquoted, as Debezium writes it
-            return new ObjectName(DOMAIN + ":type=connector-metrics,context=" + context + ",server=" + serverName);
+            return new ObjectName(DOMAIN + ":type=connector-metrics,context=" + context + ",server=" + serverName
+                    + suffix);
         } catch (JMException e) {
             log.warn("No JMX metrics for server {}: {}", serverName, e.getMessage());
             return null;

@@ -8,9 +8,10 @@ import org.apache.kafka.connect.errors.ConnectException;
 import io.tributary.cdc.Lsn;
 
 /**
- * Checks offsets a user writes through {@code PATCH /connectors/{name}/offsets} (KIP-875): the one partition this
- * connector uses, well-formed offsets, and no streaming position behind what the slot already confirmed, since the
- * server cannot stream from there any more. A null offset (reset) is always accepted.
+ * Checks offsets a user writes through {@code PATCH /connectors/{name}/offsets} (KIP-875): the connector's own
+ * partitions ({@link SourcePartitions}; a snapshot part's takes only snapshot offsets), well-formed offsets, and no
+ * streaming position behind what the slot already confirmed, since the server cannot stream from there any more. A
+ * null offset (reset) is always accepted.
  */
 public final class OffsetAlteration {
 
@@ -18,12 +19,14 @@ public final class OffsetAlteration {
     }
 
     /** Throws a {@link ConnectException} saying what is wrong; {@code confirmedFlush} empty when there is no slot. */
-    public static void check(Map<String, ?> expectedPartition, Map<? extends Map<String, ?>, ? extends Map<String, ?>>
-            offsets, OptionalLong confirmedFlush) {
+    public static void check(String topicPrefix, Map<? extends Map<String, ?>, ? extends Map<String, ?>> offsets,
+            OptionalLong confirmedFlush) {
         for (Map.Entry<? extends Map<String, ?>, ? extends Map<String, ?>> entry : offsets.entrySet()) {
-            if (!expectedPartition.equals(entry.getKey())) {
-                throw new ConnectException("Unknown source partition " + entry.getKey() + ": this connector only has "
-                        + expectedPartition);
+            int part = SourcePartitions.partOf(topicPrefix, entry.getKey());
+            if (part < 0) {
+                throw new ConnectException("Unknown source partition " + entry.getKey() + ": this connector has "
+                        + SourcePartitions.of(topicPrefix, 0) + " and, for a parallel snapshot, "
+                        + SourcePartitions.of(topicPrefix, 1) + " and so on");
             }
             if (entry.getValue() == null) {
                 continue;
@@ -34,6 +37,10 @@ public final class OffsetAlteration {
             } catch (IllegalArgumentException e) {
                 throw new ConnectException("Malformed offset " + entry.getValue() + ": " + e.getMessage()
                         + ". A streaming offset has numeric lsn_commit, txId and event_serial", e);
+            }
+            if (part > 0 && !offset.snapshot()) {
+                throw new ConnectException("Offset " + entry.getValue() + " of snapshot part " + part + " must be a "
+                        + "snapshot offset (snapshot=true): only the first task streams");
             }
             if (offset.lsn() < 0) {
                 throw new ConnectException("Malformed offset " + entry.getValue() + ": the LSN cannot be negative");

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tributary.cdc.connection.ConnectionFactory;
-import io.tributary.cdc.connection.CreatedSlot;
 import io.tributary.cdc.connection.SnapshotConnection;
 import io.tributary.cdc.event.ChangeEventFactory;
 import io.tributary.cdc.event.ColumnInfo;
@@ -28,7 +27,9 @@ import io.tributary.cdc.stream.StreamingHandler;
 /**
  * Reads the captured tables as of the slot's exported snapshot and emits one read event ('r') per row. Tables with a
  * primary key are read in key-ordered chunks, every table with a bounded fetch size, so memory does not grow with
- * table size. The very last record is marked {@code snapshot=last}: its offset says the snapshot is complete.
+ * table size. The very last record is marked {@code snapshot=last}: its offset says the snapshot is complete. With
+ * more than one task, each reads its share ({@link SnapshotSplit}) and the lead's last record waits for the others
+ * ({@link SnapshotTeam}).
  */
 public final class SnapshotReader {
 
@@ -69,6 +70,8 @@ public final class SnapshotReader {
     }
 
     private boolean emittedAny;
+    /** Whether this task's share holds the snapshot's first and last records. */
+    private boolean lead;
     /** The snapshot transaction's id, reported as {@code txId} of its records as Debezium does. */
     private Long snapshotTxId;
 
@@ -85,53 +88,85 @@ public final class SnapshotReader {
         this.metrics = metrics;
     }
 
-    /** Emits every row of {@code tables}; returns false when stopped before the end. */
-    public boolean read(CreatedSlot slot, List<TableId> tables, StreamingHandler.Sink sink)
-            throws InterruptedException {
+    /**
+     * Emits this task's share ({@code team}) of the rows of {@code tables} as of the snapshot {@code snapshotName}
+     * taken at {@code lsn}; returns false when stopped before the end.
+     */
+    public boolean read(long lsn, String snapshotName, List<TableId> tables, StreamingHandler.Sink sink,
+            SnapshotTeam team) throws InterruptedException {
         long started = clock.millis();
         long rows = 0;
         emittedAny = false;
-        metrics.snapshotStarted(tables.size());
-        try (SnapshotConnection connection = connections.snapshot(slot.snapshotName(), fetchSize)) {
+        held = null;
+        lead = team.lead();
+        try (SnapshotConnection connection = connections.snapshot(snapshotName, fetchSize)) {
             snapshotTxId = connection.transactionId();
-            for (TableId table : tables) {
+            team.joined(connection, lsn, snapshotName);
+            List<SnapshotSplit.Range> share = share(connection, tables, team);
+            metrics.snapshotStarted(share.size());
+            for (SnapshotSplit.Range range : share) {
                 if (!running.getAsBoolean()) {
                     return false;
                 }
-                rows += readTable(connection, schemas.fromCatalog(table), slot.consistentPoint(), started, sink);
+                rows += readRange(connection, schemas.fromCatalog(range.table()), range, lsn, started, sink);
                 metrics.tableSnapshotted();
+            }
+            // The lead's last record says the whole snapshot is complete: every other part must be in Kafka first.
+            if (team.lead() && !team.finish(connection, lsn, held != null)) {
+                return false;
+            }
+            boolean emitted = held != null;
+            if (emitted) {
+                emit(held, lsn, started, true, sink);
+                held = null;
+                sink.transactionEnd();
+            }
+            if (!team.lead() && !team.finish(connection, lsn, emitted)) {
+                return false;
             }
         } catch (SQLException e) {
             throw new ConnectException("Snapshot failed: " + e.getMessage(), e);
         }
-        if (held != null) {
-            emit(held, slot.consistentPoint(), started, true, sink);
-            held = null;
-            sink.transactionEnd();
-        }
         metrics.snapshotCompleted();
-        log.info("Snapshot of {} tables ({} rows) at LSN {} took {} ms", tables.size(), rows,
-                io.tributary.cdc.Lsn.format(slot.consistentPoint()), clock.millis() - started);
+        log.info("Snapshot share of task {} of {} ({} tables, {} rows) at LSN {} took {} ms", team.part(),
+                team.parts(), tables.size(), rows, io.tributary.cdc.Lsn.format(lsn), clock.millis() - started);
         return true;
     }
 
-    private long readTable(SnapshotConnection connection, TableSchema schema, long lsn, long started,
-            StreamingHandler.Sink sink) throws SQLException, InterruptedException {
+    /** Every table whole when alone; otherwise this part's ranges, from row counts in the snapshot. */
+    private List<SnapshotSplit.Range> share(SnapshotConnection connection, List<TableId> tables, SnapshotTeam team)
+            throws SQLException {
+        if (team.parts() == 1) {
+            return tables.stream().map(SnapshotSplit.Range::whole).toList();
+        }
+        List<SnapshotSplit.TableSize> sizes = new ArrayList<>();
+        for (TableId table : tables) {
+            sizes.add(new SnapshotSplit.TableSize(table, keyColumns(schemas.fromCatalog(table)) != null,
+                    connection.count(table)));
+        }
+        return SnapshotSplit.rangesOf(team.part(), team.parts(), sizes, chunkSize);
+    }
+
+    private long readRange(SnapshotConnection connection, TableSchema schema, SnapshotSplit.Range range, long lsn,
+            long started, StreamingHandler.Sink sink) throws SQLException, InterruptedException {
         List<ColumnInfo> key = keyColumns(schema);
-        RowHandler handler = new RowHandler(schema, lsn, started, sink, key.stream()
-                .mapToInt(schema.columns()::indexOf).toArray());
-        if (key.isEmpty()) {
+        RowHandler handler = new RowHandler(schema, range.startsTable(), lsn, started, sink,
+                key == null ? new int[0] : key.stream().mapToInt(schema.columns()::indexOf).toArray());
+        if (key == null) {
             connection.readAll(schema.table(), schema.columns(), handler);
         } else {
+            TableId table = schema.table();
+            handler.lastKey = range.startsTable() ? null : connection.keyAt(table, key, range.from() - 1);
+            String[] through = range.endsTable() ? null : connection.keyAt(table, key, range.to() - 1);
             int read;
             do {
-                read = connection.readChunk(schema.table(), schema.columns(), key, handler.lastKey, chunkSize,
+                read = connection.readChunk(table, schema.columns(), key, handler.lastKey, through, chunkSize,
                         handler);
-                metrics.rowsScanned(schema.table().toString(), handler.count);
+                metrics.rowsScanned(table.toString(), handler.count);
             } while (read == chunkSize && running.getAsBoolean());
         }
         handler.rethrow();
-        if (held != null && held.schema() == schema) {
+        if (held != null && held.schema() == schema && range.endsTable()) {
             held.lastInTable = true;
         }
         metrics.rowsScanned(schema.table().toString(), handler.count);
@@ -139,17 +174,22 @@ public final class SnapshotReader {
         return handler.count;
     }
 
+    /**
+     * The primary key's columns, or null when the table has none or a key column is not read (excluded): chunks in
+     * the order of part of a key could skip rows.
+     */
     private static List<ColumnInfo> keyColumns(TableSchema schema) {
         List<ColumnInfo> key = new ArrayList<>();
         for (String name : schema.keyColumns()) {
             schema.columns().stream().filter(c -> c.name().equals(name)).findFirst().ifPresent(key::add);
         }
-        return key;
+        return key.isEmpty() || key.size() != schema.keyColumns().size() ? null : key;
     }
 
     /** Holds each row back until the next arrives, so the very last can be marked as such. */
     private final class RowHandler implements java.util.function.Consumer<String[]> {
         private final TableSchema schema;
+        private final boolean startsTable;
         private final long lsn;
         private final long started;
         private final StreamingHandler.Sink sink;
@@ -158,8 +198,10 @@ public final class SnapshotReader {
         private long count;
         private InterruptedException interrupted;
 
-        RowHandler(TableSchema schema, long lsn, long started, StreamingHandler.Sink sink, int[] keyIndexes) {
+        RowHandler(TableSchema schema, boolean startsTable, long lsn, long started, StreamingHandler.Sink sink,
+                int[] keyIndexes) {
             this.schema = schema;
+            this.startsTable = startsTable;
             this.lsn = lsn;
             this.started = started;
             this.sink = sink;
@@ -180,7 +222,7 @@ public final class SnapshotReader {
                 if (held != null) {
                     emit(held, lsn, started, false, sink);
                 }
-                held = new PendingRow(schema, row, count == 1);
+                held = new PendingRow(schema, row, count == 1 && startsTable);
             } catch (InterruptedException e) {
                 interrupted = e;
             }
@@ -193,12 +235,16 @@ public final class SnapshotReader {
         }
     }
 
+    /**
+     * Queues {@code pending}; {@code last} marks the end of this task's share, which only for the lead is the
+     * snapshot's last record (and only the lead emits its first).
+     */
     private void emit(PendingRow pending, long lsn, long started, boolean last, StreamingHandler.Sink sink)
             throws InterruptedException {
         SourceInfo.SnapshotMarker marker;
-        if (last) {
+        if (last && lead) {
             marker = SourceInfo.SnapshotMarker.LAST;
-        } else if (!emittedAny) {
+        } else if (!emittedAny && lead) {
             marker = SourceInfo.SnapshotMarker.FIRST;
         } else if (pending.lastInTable) {
             marker = SourceInfo.SnapshotMarker.LAST_IN_DATA_COLLECTION;

@@ -13,9 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.tributary.cdc.Lsn;
 import io.tributary.cdc.config.PostgresCdcConnectorConfig;
-import io.tributary.cdc.config.ColumnFilter;
 import io.tributary.cdc.config.SnapshotMode;
-import io.tributary.cdc.config.TableFilter;
 import io.tributary.cdc.connection.Catalog;
 import io.tributary.cdc.connection.ConnectionFactory;
 import io.tributary.cdc.connection.CreatedSlot;
@@ -32,9 +30,9 @@ import io.tributary.cdc.metrics.CdcMetrics;
 import io.tributary.cdc.offset.AckTracker;
 import io.tributary.cdc.offset.CdcOffset;
 import io.tributary.cdc.offset.StartupPlan;
+import io.tributary.cdc.snapshot.SessionSnapshotTeam;
 import io.tributary.cdc.snapshot.SnapshotReader;
-import io.tributary.cdc.types.TypeMapper;
-import io.tributary.cdc.types.TypeRegistry;
+import io.tributary.cdc.snapshot.SnapshotTeam;
 
 /**
  * The task's reader thread: prepares publication and slot, snapshots when needed, then streams, putting records into
@@ -55,21 +53,20 @@ public final class ChangeStreamReader implements Runnable {
     private final ChangeEventFactory events;
     private final Clock clock;
     private final QueueSink sink;
-    private final TableFilter filter;
-    private final ColumnFilter columns;
+    private final CapturedTables tables;
     private final SourceInfo source;
-    private final TypeRegistry types = new TypeRegistry();
-    private final TypeMapper mapper;
     private final CdcMetrics metrics;
+    private final int snapshotParts;
     private volatile boolean running = true;
 
     /**
      * With {@code markTransactionBoundaries} the last record of each source transaction, and of the snapshot, is
-     * queued as the end of a Kafka transaction (connector-defined transaction boundaries, KIP-618).
+     * queued as the end of a Kafka transaction (connector-defined transaction boundaries, KIP-618). A snapshot is
+     * read by {@code snapshotParts} tasks together, this one the lead ({@link SnapshotPartReader} the others).
      */
     public ChangeStreamReader(PostgresCdcConnectorConfig config, ConnectionFactory connections, CdcOffset stored,
             RecordQueue queue, AckTracker tracker, ChangeEventFactory events, Clock clock,
-            boolean markTransactionBoundaries, CdcMetrics metrics) {
+            boolean markTransactionBoundaries, CdcMetrics metrics, int snapshotParts) {
         this.config = config;
         this.connections = connections;
         this.stored = stored;
@@ -78,12 +75,10 @@ public final class ChangeStreamReader implements Runnable {
         this.events = events;
         this.clock = clock;
         this.sink = new QueueSink(queue, markTransactionBoundaries, this::running);
-        this.filter = config.tableFilter();
-        this.columns = config.columnFilter();
+        this.tables = new CapturedTables(config);
         this.source = new SourceInfo(config.topicPrefix(), config.dbname());
-        this.mapper = new TypeMapper(types, config.decimalHandlingMode(), config.timePrecisionMode(),
-                config.binaryHandlingMode());
         this.metrics = metrics;
+        this.snapshotParts = snapshotParts;
     }
 
     public void stop() {
@@ -125,7 +120,7 @@ public final class ChangeStreamReader implements Runnable {
     /** Publication, slot and snapshot; returns where to stream from, or null when there is nothing to stream. */
     private StreamPosition prepare() throws SQLException, InterruptedException {
         try (Catalog catalog = connections.catalog()) {
-            List<TableId> captured = catalog.tables().stream().filter(filter::captures).toList();
+            List<TableId> captured = tables.list(catalog);
             schemas(catalog).checkMessageKeys(captured);
             Publications.ensure(catalog, config.publicationName(), config.publicationAutocreateMode(), captured);
             StartupPlan plan = StartupPlan.decide(config.snapshotMode(), stored, catalog.slot(config.slotName()),
@@ -145,7 +140,9 @@ public final class ChangeStreamReader implements Runnable {
                 if (plan.snapshot()) {
                     SnapshotReader snapshot = new SnapshotReader(connections, schemas(catalog), events, source,
                             config.snapshotFetchSize(), config.snapshotChunkSize(), clock, this::running, metrics);
-                    if (!snapshot.read(slot, captured, sink)) {
+                    SnapshotTeam team = snapshotParts == 1 ? SnapshotTeam.ALONE
+                            : SessionSnapshotTeam.lead(catalog, config.slotName(), snapshotParts, this::running);
+                    if (!snapshot.read(slot.consistentPoint(), slot.snapshotName(), captured, sink, team)) {
                         return null;
                     }
                 }
@@ -168,8 +165,7 @@ public final class ChangeStreamReader implements Runnable {
     }
 
     private TableSchemas schemas(Catalog catalog) {
-        return new TableSchemas(catalog, types, mapper, config.topicPrefix(), columns::forTable,
-                config.messageKeyColumns());
+        return tables.schemas(catalog);
     }
 
     /**
@@ -184,7 +180,7 @@ public final class ChangeStreamReader implements Runnable {
             StreamingHandler handler = null;
             try (Catalog catalog = connections.catalog();
                     ReplicationConnection replication = connections.replication()) {
-                handler = new StreamingHandler(schemas(catalog), filter, events, source, tracker,
+                handler = new StreamingHandler(schemas(catalog), tables.filter(), events, source, tracker,
                         position.resumeAfter(), sink, metrics, config.provideTransactionMetadata()
                                 ? new TransactionMetadata(config.transactionTopic(), events.sourcePartition()) : null);
                 stream(replication, catalog, handler, position);
