@@ -73,6 +73,17 @@ class PostgresCdcExactlyOnceIT extends CdcConnectItBase {
         assertEachTransactionFramedOnce(name + ".transaction", expected);
     }
 
+    /** Three tasks snapshot together: a read-committed consumer sees every change exactly once, reads first. */
+    @Test
+    void aParallelSnapshotIsExactlyOnceToo() throws Exception {
+        PostgresCdcParallelSnapshotIT.Scenario scenario = PostgresCdcParallelSnapshotIT.run(connect, postgres,
+                "eospar", Map.of("exactly.once.support", "required", "transaction.boundary", "connector"));
+        assertThat(scenario.events()).as("every change exactly once").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(scenario.expected());
+        scenario.assertReadsComeFirst();
+        connect.deleteConnector("eospar");
+    }
+
     /**
      * A read-committed consumer of the transaction topic sees one BEGIN and one END per transaction, in turn, and
      * each END counts the transaction's changes, across the worker restart.

@@ -4,13 +4,15 @@ import io.tributary.benchmarks.BenchmarkCase;
 import io.tributary.benchmarks.Result;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Snapshot throughput: a table of {@code rows} rows, read by a new connector ({@code snapshot.mode=initial}); rows/s
- * from the connector's creation until every row is in Kafka. Tributary and Debezium, on the same table.
+ * from the connector's creation until every row is in Kafka. Tributary and Debezium, on the same table. Tributary
+ * runs {@code tributary.tasks} tasks (its parallel snapshot); Debezium's PostgreSQL connector runs one, its maximum.
  */
 public final class CdcSnapshotBenchmark implements BenchmarkCase {
 
@@ -19,19 +21,25 @@ public final class CdcSnapshotBenchmark implements BenchmarkCase {
     private final long rows;
     private final long warmupRows;
     private final List<Contestant> contestants;
+    private final int tributaryTasks;
 
-    public CdcSnapshotBenchmark(long rows, long warmupRows, List<Contestant> contestants) {
+    public CdcSnapshotBenchmark(long rows, long warmupRows, List<Contestant> contestants, int tributaryTasks) {
         this.rows = rows;
         this.warmupRows = warmupRows;
         this.contestants = contestants;
+        this.tributaryTasks = tributaryTasks;
     }
 
-    /** From {@code -Drows} (1000000), {@code -Dwarmup.rows}, {@code -Dcontestants} (tributary,debezium). */
+    /**
+     * From {@code -Drows} (1000000), {@code -Dwarmup.rows}, {@code -Dcontestants} (tributary,debezium),
+     * {@code -Dtributary.tasks} (4).
+     */
     public static CdcSnapshotBenchmark fromSystemProperties() {
         long rows = Long.getLong("rows", 1_000_000);
         return new CdcSnapshotBenchmark(rows, Long.getLong("warmup.rows", Math.min(rows, 50_000)),
                 Contestants.fromSystemProperty(List.of(Contestant.TRIBUTARY, Contestant.DEBEZIUM),
-                        EnumSet.of(Contestant.TRIBUTARY, Contestant.DEBEZIUM)));
+                        EnumSet.of(Contestant.TRIBUTARY, Contestant.DEBEZIUM)),
+                Integer.getInteger("tributary.tasks", 4));
     }
 
     @Override
@@ -57,7 +65,7 @@ public final class CdcSnapshotBenchmark implements BenchmarkCase {
                         contestant.id(), rows, timing.nanos() / 1e9, rate, timing.bytesPerRecord());
             }
         }
-        Result result = new Result(name()).put("rows", rows);
+        Result result = new Result(name()).put("rows", rows).put("tributary_tasks", tributaryTasks);
         CdcFigures.put(result, "tributary_rows_per_s", rates, Contestant.TRIBUTARY);
         CdcFigures.put(result, "debezium_rows_per_s", rates, Contestant.DEBEZIUM);
         CdcFigures.putRatio(result, "ratio_vs_debezium", rates, Contestant.TRIBUTARY, Contestant.DEBEZIUM);
@@ -85,8 +93,12 @@ public final class CdcSnapshotBenchmark implements BenchmarkCase {
     private Timing snapshot(CdcEnvironment environment, Contestant contestant) throws Exception {
         Contestant.Names names = contestant.names(name());
         environment.prepare(contestant, names);
-        var config = ConnectorConfigs.cdc(contestant, names, environment.database(), "initial",
-                ConnectorConfigs.overrides(contestant, System.getProperties()));
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (contestant == Contestant.TRIBUTARY) {
+            overrides.put("tasks.max", Integer.toString(tributaryTasks));
+        }
+        overrides.putAll(ConnectorConfigs.overrides(contestant, System.getProperties()));
+        var config = ConnectorConfigs.cdc(contestant, names, environment.database(), "initial", overrides);
         long started = System.nanoTime();
         environment.create(names, config);
         long done = environment.reader().awaitCount(names.topic(), rows, CdcEnvironment.STALL,
