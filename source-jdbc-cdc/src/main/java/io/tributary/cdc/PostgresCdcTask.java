@@ -26,6 +26,7 @@ import io.tributary.cdc.offset.SourcePartitions;
 import io.tributary.cdc.stream.ChangeStreamReader;
 import io.tributary.cdc.stream.RecordQueue;
 import io.tributary.cdc.stream.SnapshotPartReader;
+import io.tributary.cdc.stream.TaskReader;
 import io.tributary.common.Version;
 
 /**
@@ -48,7 +49,7 @@ public class PostgresCdcTask extends SourceTask {
     private ConnectionFactory connections;
     private RecordQueue queue;
     private AckTracker tracker;
-    private Runnable stopReader;
+    private TaskReader reader;
     private Thread readerThread;
     /** For a task other than the first: when its snapshot share is durable. */
     private SnapshotPartAcks partAcks;
@@ -87,18 +88,13 @@ public class PostgresCdcTask extends SourceTask {
                 config.tombstonesOnDelete(), config.skippedOperations(), clock);
         metrics = new CdcMetrics(config.topicPrefix(), part == 0 ? -1 : part, clock, queue::remainingCapacity,
                 config.maxQueueSize());
-        Runnable reader;
         if (part == 0) {
-            ChangeStreamReader streamReader = new ChangeStreamReader(config, connections, stored, queue, tracker,
-                    events, clock, transactions != null, metrics, parts);
-            reader = streamReader;
-            stopReader = streamReader::stop;
+            reader = new ChangeStreamReader(config, connections, stored, queue, events, clock, transactions != null,
+                    metrics, tracker, parts);
         } else {
             partAcks = new SnapshotPartAcks();
-            SnapshotPartReader partReader = new SnapshotPartReader(config, connections, stored, queue, events, clock,
-                    transactions != null, metrics, partAcks, part, parts);
-            reader = partReader;
-            stopReader = partReader::stop;
+            reader = new SnapshotPartReader(config, connections, stored, queue, events, clock, transactions != null,
+                    metrics, partAcks, part, parts);
         }
         readerThread = new Thread(reader, "tributary-cdc-reader-" + config.topicPrefix()
                 + (part == 0 ? "" : "-part-" + part));
@@ -166,10 +162,10 @@ public class PostgresCdcTask extends SourceTask {
 
     @Override
     public void stop() {
-        if (stopReader == null) {
+        if (reader == null) {
             return;
         }
-        stopReader.run();
+        reader.stop();
         try {
             readerThread.join(STOP_WAIT_MS);
         } catch (InterruptedException e) {

@@ -22,7 +22,6 @@ import io.tributary.cdc.connection.ReplicationStream;
 import io.tributary.cdc.connection.SlotInfo;
 import io.tributary.cdc.decoder.PgOutputDecoder;
 import io.tributary.cdc.event.ChangeEventFactory;
-import io.tributary.cdc.event.SourceInfo;
 import io.tributary.cdc.event.TableId;
 import io.tributary.cdc.event.TableSchemas;
 import io.tributary.cdc.event.TransactionMetadata;
@@ -38,55 +37,25 @@ import io.tributary.cdc.snapshot.SnapshotTeam;
  * The task's reader thread: prepares publication and slot, snapshots when needed, then streams, putting records into
  * the {@link RecordQueue} and confirming to the server what Kafka has acknowledged ({@link AckTracker}).
  */
-public final class ChangeStreamReader implements Runnable {
+public final class ChangeStreamReader extends TaskReader {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeStreamReader.class);
     private static final Duration IDLE_WAIT = Duration.ofMillis(10);
     private static final Duration CONFIRM_INTERVAL = Duration.ofSeconds(1);
-    private static final Duration FIRST_RETRY_WAIT = Duration.ofSeconds(1);
 
-    private final PostgresCdcConnectorConfig config;
-    private final ConnectionFactory connections;
-    private final CdcOffset stored;
-    private final RecordQueue queue;
     private final AckTracker tracker;
-    private final ChangeEventFactory events;
-    private final Clock clock;
-    private final QueueSink sink;
-    private final CapturedTables tables;
-    private final SourceInfo source;
-    private final CdcMetrics metrics;
     private final int snapshotParts;
-    private volatile boolean running = true;
 
     /**
-     * With {@code markTransactionBoundaries} the last record of each source transaction, and of the snapshot, is
-     * queued as the end of a Kafka transaction (connector-defined transaction boundaries, KIP-618). A snapshot is
-     * read by {@code snapshotParts} tasks together, this one the lead ({@link SnapshotPartReader} the others).
+     * Confirms to the server what {@code tracker} says Kafka has; a snapshot is read by {@code snapshotParts} tasks
+     * together, this one the lead ({@link SnapshotPartReader} the others).
      */
     public ChangeStreamReader(PostgresCdcConnectorConfig config, ConnectionFactory connections, CdcOffset stored,
-            RecordQueue queue, AckTracker tracker, ChangeEventFactory events, Clock clock,
-            boolean markTransactionBoundaries, CdcMetrics metrics, int snapshotParts) {
-        this.config = config;
-        this.connections = connections;
-        this.stored = stored;
-        this.queue = queue;
+            RecordQueue queue, ChangeEventFactory events, Clock clock, boolean markTransactionBoundaries,
+            CdcMetrics metrics, AckTracker tracker, int snapshotParts) {
+        super(config, connections, stored, queue, events, clock, markTransactionBoundaries, metrics);
         this.tracker = tracker;
-        this.events = events;
-        this.clock = clock;
-        this.sink = new QueueSink(queue, markTransactionBoundaries, this::running);
-        this.tables = new CapturedTables(config);
-        this.source = new SourceInfo(config.topicPrefix(), config.dbname());
-        this.metrics = metrics;
         this.snapshotParts = snapshotParts;
-    }
-
-    public void stop() {
-        running = false;
-    }
-
-    private boolean running() {
-        return running;
     }
 
     @Override
@@ -109,7 +78,7 @@ public final class ChangeStreamReader implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
-            if (running) {
+            if (running()) {
                 Throwable explained = PrivilegeErrors.explain(e, config.user());
                 log.error("Change reader failed: {}", explained.getMessage(), e);
                 queue.fail(explained);
@@ -138,8 +107,7 @@ public final class ChangeStreamReader implements Runnable {
                 CreatedSlot slot = replication.createSlot(config.slotName(), plan.snapshot());
                 log.info("Created slot '{}' at {}", slot.name(), Lsn.format(slot.consistentPoint()));
                 if (plan.snapshot()) {
-                    SnapshotReader snapshot = new SnapshotReader(connections, schemas(catalog), events, source,
-                            config.snapshotFetchSize(), config.snapshotChunkSize(), clock, this::running, metrics);
+                    SnapshotReader snapshot = snapshotReader(catalog);
                     SnapshotTeam team = snapshotParts == 1 ? SnapshotTeam.ALONE
                             : SessionSnapshotTeam.lead(catalog, config.slotName(), snapshotParts, this::running);
                     if (!snapshot.read(slot.consistentPoint(), slot.snapshotName(), captured, sink, team)) {
@@ -148,14 +116,6 @@ public final class ChangeStreamReader implements Runnable {
                 }
                 return plan.stream() ? new StreamPosition(slot.consistentPoint(), null) : notStreaming();
             }
-        }
-    }
-
-    /** Sleeps up to {@code millis}, waking early when stopped. */
-    private void pause(long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (running && System.nanoTime() < deadline) {
-            Thread.sleep(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000L)));
         }
     }
 
@@ -174,9 +134,8 @@ public final class ChangeStreamReader implements Runnable {
      */
     private void streamWithRetries(StreamPosition from) throws SQLException, InterruptedException {
         StreamPosition position = from;
-        long wait = Math.min(FIRST_RETRY_WAIT.toMillis(), config.maxRetryWait().toMillis());
-        int failures = 0;
-        while (running) {
+        RetryWait retry = new RetryWait(config);
+        while (running()) {
             StreamingHandler handler = null;
             try (Catalog catalog = connections.catalog();
                     ReplicationConnection replication = connections.replication()) {
@@ -187,7 +146,7 @@ public final class ChangeStreamReader implements Runnable {
                 return;
             } catch (SQLException | RuntimeException e) {
                 metrics.connected(false);
-                if (!running) {
+                if (!running()) {
                     throw e;
                 }
                 StreamPosition reached = handler == null ? position : handler.position(position);
@@ -199,19 +158,17 @@ public final class ChangeStreamReader implements Runnable {
                     throw e;
                 }
                 if (!reached.equals(position)) {
-                    failures = 0;
-                    wait = Math.min(FIRST_RETRY_WAIT.toMillis(), config.maxRetryWait().toMillis());
+                    retry.reset();
                 }
                 position = reached;
-                failures++;
-                if (config.maxRetries() >= 0 && failures > config.maxRetries()) {
-                    throw new ConnectException("Lost the replication connection " + failures + " times in a row "
-                            + "(errors.max.retries=" + config.maxRetries() + "): " + e.getMessage(), e);
+                if (!retry.failed()) {
+                    throw new ConnectException("Lost the replication connection " + retry.failures() + " times in a "
+                            + "row (errors.max.retries=" + config.maxRetries() + "): " + e.getMessage(), e);
                 }
+                long wait = retry.waitMillis();
                 log.warn("Replication connection lost ({}); reconnecting in {} ms, resuming at {} (attempt {})",
-                        e.getMessage(), wait, Lsn.format(position.startLsn()), failures);
+                        e.getMessage(), wait, Lsn.format(position.startLsn()), retry.failures());
                 pause(wait);
-                wait = Math.min(wait * 2, config.maxRetryWait().toMillis());
             }
         }
     }
@@ -247,7 +204,7 @@ public final class ChangeStreamReader implements Runnable {
             long lastConfirmAt = 0;
             long lastLagAt = 0;
             long lastHeartbeatAt = clock.millis();
-            while (running) {
+            while (running()) {
                 ByteBuffer message = stream.readPending();
                 long now = clock.millis();
                 if (message == null || now - lastConfirmAt >= CONFIRM_INTERVAL.toMillis()) {

@@ -13,12 +13,11 @@ import io.tributary.cdc.config.PostgresCdcConnectorConfig;
 import io.tributary.cdc.connection.Catalog;
 import io.tributary.cdc.connection.ConnectionFactory;
 import io.tributary.cdc.event.ChangeEventFactory;
-import io.tributary.cdc.event.SourceInfo;
+import io.tributary.cdc.event.TableId;
 import io.tributary.cdc.metrics.CdcMetrics;
 import io.tributary.cdc.offset.CdcOffset;
 import io.tributary.cdc.offset.SnapshotPartAcks;
 import io.tributary.cdc.snapshot.SessionSnapshotTeam;
-import io.tributary.cdc.snapshot.SnapshotReader;
 import io.tributary.cdc.snapshot.SnapshotSessions;
 
 /**
@@ -27,92 +26,64 @@ import io.tributary.cdc.snapshot.SnapshotSessions;
  * {@code snapshot.mode=when_needed} or {@code always}). A share it already completed, as its stored offset says, is
  * not read again after a restart.
  */
-public final class SnapshotPartReader implements Runnable {
+public final class SnapshotPartReader extends TaskReader {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotPartReader.class);
     private static final long LOOK_MS = 1_000;
 
-    private final PostgresCdcConnectorConfig config;
-    private final ConnectionFactory connections;
-    private final RecordQueue queue;
-    private final ChangeEventFactory events;
-    private final Clock clock;
-    private final QueueSink sink;
-    private final CapturedTables tables;
-    private final SourceInfo source;
-    private final CdcMetrics metrics;
     private final SnapshotPartAcks acks;
     private final int part;
     private final int parts;
-    private volatile boolean running = true;
     /** The consistent point of the last snapshot whose share this task completed; -1 for none. */
     private long completed;
 
+    /** Task {@code part} of {@code parts}; {@code acks} says when its share is durable in Kafka. */
     public SnapshotPartReader(PostgresCdcConnectorConfig config, ConnectionFactory connections, CdcOffset stored,
             RecordQueue queue, ChangeEventFactory events, Clock clock, boolean markTransactionBoundaries,
             CdcMetrics metrics, SnapshotPartAcks acks, int part, int parts) {
-        this.config = config;
-        this.connections = connections;
-        this.queue = queue;
-        this.events = events;
-        this.clock = clock;
-        this.sink = new QueueSink(queue, markTransactionBoundaries, this::running);
-        this.tables = new CapturedTables(config);
-        this.source = new SourceInfo(config.topicPrefix(), config.dbname());
-        this.metrics = metrics;
+        super(config, connections, stored, queue, events, clock, markTransactionBoundaries, metrics);
         this.acks = acks;
         this.part = part;
         this.parts = parts;
         this.completed = stored != null && stored.snapshot() && stored.lastSnapshotRecord() ? stored.lsn() : -1;
     }
 
-    public void stop() {
-        running = false;
-    }
-
-    private boolean running() {
-        return running;
-    }
-
     @Override
     public void run() {
-        long wait = Math.min(1_000, config.maxRetryWait().toMillis());
-        int failures = 0;
-        while (running) {
+        RetryWait retry = new RetryWait(config);
+        while (running()) {
             try (Catalog catalog = connections.catalog()) {
-                while (running) {
+                while (running()) {
                     Optional<SnapshotSessions.Shared> shared = SnapshotSessions.findShared(config.slotName(),
                             catalog.sessionNames(SnapshotSessions.tag(config.slotName())));
                     if (shared.isPresent()) {
                         readShare(catalog, shared.get());
-                        failures = 0;
+                        retry.reset();
                     } else {
-                        Thread.sleep(LOOK_MS);
+                        pause(LOOK_MS);
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | SQLException e) {
-                if (!running) {
+                if (!running()) {
                     return;
                 }
-                failures++;
-                if (!TransientErrors.isTransient(e)
-                        || (config.maxRetries() >= 0 && failures > config.maxRetries())) {
+                if (!TransientErrors.isTransient(e) || !retry.failed()) {
                     Throwable explained = PrivilegeErrors.explain(e, config.user());
                     log.error("Snapshot part {} failed: {}", part, explained.getMessage(), e);
                     queue.fail(explained);
                     return;
                 }
+                long wait = retry.waitMillis();
                 log.warn("Snapshot part {} lost its connection ({}); retrying in {} ms", part, e.getMessage(), wait);
                 try {
-                    Thread.sleep(wait);
+                    pause(wait);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                wait = Math.min(wait * 2, config.maxRetryWait().toMillis());
             }
         }
     }
@@ -122,11 +93,9 @@ public final class SnapshotPartReader implements Runnable {
      * lead stopped sharing before this task imported it, or while reading, is left for the next one.
      */
     private void readShare(Catalog catalog, SnapshotSessions.Shared shared) throws InterruptedException {
-        List<io.tributary.cdc.event.TableId> captured = shared.lsn() == completed ? List.of() : tables.list(catalog);
-        SnapshotReader reader = new SnapshotReader(connections, tables.schemas(catalog), events, source,
-                config.snapshotFetchSize(), config.snapshotChunkSize(), clock, this::running, metrics);
+        List<TableId> captured = shared.lsn() == completed ? List.of() : tables.list(catalog);
         try {
-            if (reader.read(shared.lsn(), shared.snapshotName(), captured, sink,
+            if (snapshotReader(catalog).read(shared.lsn(), shared.snapshotName(), captured, sink,
                     SessionSnapshotTeam.member(catalog, config.slotName(), part, parts, acks, this::running))) {
                 completed = shared.lsn();
             }
