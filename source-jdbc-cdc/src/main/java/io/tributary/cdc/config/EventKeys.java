@@ -39,12 +39,16 @@ public final class EventKeys {
             + "BEGIN/END events of provide.transaction.metadata: <topic.prefix>.<topic.transaction>.";
     public static final String TIME_PRECISION_MODE = "time.precision.mode";
     public static final String TIME_PRECISION_MODE_DEFAULT = EnumParser.SNAKE.configValue(TimePrecisionMode.ADAPTIVE);
-    public static final String TIME_PRECISION_MODE_DOC = "How date, time and timestamp columns are emitted. "
-            + "'adaptive': io.debezium.time.Date; io.debezium.time.Time (ms) for time(0..3), MicroTime (µs) "
-            + "otherwise; io.debezium.time.Timestamp (ms) for timestamp(0..3), MicroTimestamp (µs) otherwise. "
-            + "'adaptive_time_microseconds': as adaptive, but every time is MicroTime. 'connect': Kafka Connect's "
-            + "Date, Time and Timestamp logical types, in milliseconds whatever the column's precision. timestamptz, "
-            + "timetz and interval are the same in every mode.";
+    public static final String TIME_PRECISION_MODE_DOC = "How date, time and timestamp columns (and arrays of them) "
+            + "are emitted, as in Debezium. 'adaptive': io.debezium.time.Date; io.debezium.time.Time (ms) for "
+            + "time(0..3), MicroTime (µs) otherwise; io.debezium.time.Timestamp (ms) for timestamp(0..3), "
+            + "MicroTimestamp (µs) otherwise. 'adaptive_time_microseconds': as adaptive, but every time is MicroTime. "
+            + "'connect': Kafka Connect's Date, Time and Timestamp logical types, in milliseconds whatever the "
+            + "column's precision. 'isostring': ISO-8601 strings in UTC, io.debezium.time.IsoDate (2024-02-29Z), "
+            + "IsoTime (10:11:12.5Z) and IsoTimestamp (2024-02-29T10:11:12.5Z). 'microseconds': Date, MicroTime and "
+            + "MicroTimestamp whatever the precision. 'nanoseconds': Date, NanoTime and NanoTimestamp (ns) whatever the "
+            + "precision; a timestamp before 1677-09-22 or after 2262-04-11 is null. timestamptz, timetz and interval "
+            + "are the same in every mode.";
     public static final String BINARY_HANDLING_MODE = "binary.handling.mode";
     public static final String BINARY_HANDLING_MODE_DEFAULT = EnumParser.KEBAB.configValue(BinaryHandlingMode.BYTES);
     public static final String BINARY_HANDLING_MODE_DOC = "How bytea columns (and bytea arrays' elements) are "
