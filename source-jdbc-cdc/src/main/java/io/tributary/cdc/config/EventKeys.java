@@ -22,8 +22,8 @@ public final class EventKeys {
             + "<table regex>:<column>,<column>;<table regex>:<column>... As in Debezium, every entry whose regex "
             + "matches the whole <schema>.<table> (ignoring case; the regex cannot hold ':') adds the columns it "
             + "names (each a regex on the column name, ignoring case), in the order listed. Also gives tables "
-            + "without a primary key a key. A column that the table does not have makes the task fail at start, "
-            + "naming both. Snapshots still read tables in primary-key order. "
+            + "without a primary key a key. A column that a captured table does not have makes the task fail at "
+            + "start, naming both; validation reports it, and an entry that matches no table, on this key. Snapshots still read tables in primary-key order. "
             + "Example: public\\.orders:customer_id,order_no;inv\\..*:sku";
     public static final String PROVIDE_TRANSACTION_METADATA = "provide.transaction.metadata";
     public static final boolean PROVIDE_TRANSACTION_METADATA_DEFAULT = false;
