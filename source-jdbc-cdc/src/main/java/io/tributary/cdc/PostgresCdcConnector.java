@@ -130,7 +130,8 @@ public class PostgresCdcConnector extends SourceConnector {
         PostgresCdcConnectorConfig config = new PostgresCdcConnectorConfig(connectorConfigs);
         ConnectionSettings settings = ConnectionSettings.of(config);
         try {
-            ServerFacts facts = ServerProbe.probe(settings, config.publicationName(), config.slotName());
+            ServerFacts facts = ServerProbe.probe(settings, config.publicationName(), config.slotName(),
+                    ConfigChecks.needsColumns(config));
             ConfigChecks.againstServer(values, config, facts);
         } catch (SQLException e) {
             ConfigChecks.connectionFailed(values, settings.toString(), e);

@@ -26,7 +26,7 @@ class PostgresCdcConnectorValidateTest {
     @BeforeAll
     void startPostgres() {
         postgres = PostgresServer.start();
-        postgres.execute("CREATE SCHEMA v", "CREATE TABLE v.orders (id int PRIMARY KEY)",
+        postgres.execute("CREATE SCHEMA v", "CREATE TABLE v.orders (id int PRIMARY KEY, customer_id int, order_no int)",
                 "CREATE TABLE v.secret (id int PRIMARY KEY)",
                 "GRANT USAGE ON SCHEMA v TO " + postgres.replicationUser(),
                 "GRANT SELECT ON v.orders TO " + postgres.replicationUser(),
@@ -94,6 +94,42 @@ class PostgresCdcConnectorValidateTest {
         assertThat(errors.get("database.user")).singleElement().asString()
                 .contains("lacks SELECT").contains("v.secret");
         assertThat(errors.get("publication.name")).singleElement().asString().contains("does not exist");
+    }
+
+    @Test
+    void messageKeyColumnsOfExistingTablesAndColumnsHaveNoErrors() {
+        Map<String, String> props = config();
+        // column names ignore case and are regexes, as in Debezium; v.secret is not captured but exists
+        props.put("message.key.columns", "v\\.orders:Customer_ID,order_.*;v\\.secret:id");
+        assertThat(errors(props)).isEmpty();
+    }
+
+    @Test
+    void messageKeyColumnsNamingAMissingTableOrColumnIsReportedOnThatKey() {
+        Map<String, String> props = config();
+        props.put("message.key.columns", "v\\.orders:customer_id,nosuch;v\\.nosuch:id");
+        Map<String, List<String>> errors = errors(props);
+        assertThat(errors).containsOnlyKeys("message.key.columns");
+        assertThat(errors.get("message.key.columns")).satisfiesExactlyInAnyOrder(
+                missingColumn -> assertThat(missingColumn).contains("column 'nosuch'")
+                        .contains("no column of table v.orders").contains("id, customer_id, order_no"),
+                missingTable -> assertThat(missingTable).contains("'v\\.nosuch' matches no table"));
+    }
+
+    @Test
+    void messageKeyColumnsAreCheckedOnlyInTablesTheConnectorCaptures() {
+        Map<String, String> props = config();
+        // v.secret exists but is not captured: its key is never used, whatever it names
+        props.put("message.key.columns", "v\\..*:id,order_no");
+        Map<String, List<String>> errors = errors(props);
+        assertThat(errors).isEmpty();
+        props.put("table.include.list", "v\\.orders,v\\.secret");
+        props.put("database.user", postgres.superuser());
+        props.put("database.password", postgres.superuserPassword());
+        errors = errors(props);
+        assertThat(errors).containsOnlyKeys("message.key.columns");
+        assertThat(errors.get("message.key.columns")).singleElement().asString()
+                .contains("column 'order_no' matches no column of table v.secret (its columns: id)");
     }
 
     @Test

@@ -91,6 +91,15 @@ public final class ConfigChecks {
                     + "exist and publication.autocreate.mode=disabled: create it first");
         }
         facts.slot().ifPresent(slot -> checkSlot(values, config, slot));
+        if (needsColumns(config)) {
+            config.messageKeyColumns().problems(facts.tables(), facts.columns(), filter::captures)
+                    .forEach(problem -> values.get(EventKeys.MESSAGE_KEY_COLUMNS).addErrorMessage(problem));
+        }
+    }
+
+    /** Whether {@link #againstServer} needs the tables' columns from the server ({@link ServerFacts#columns()}). */
+    public static boolean needsColumns(PostgresCdcConnectorConfig config) {
+        return !config.messageKeyColumns().isEmpty();
     }
 
     private static void checkSlot(Map<String, ConfigValue> values, PostgresCdcConnectorConfig config, SlotInfo slot) {

@@ -22,8 +22,8 @@ public final class EventKeys {
             + "<table regex>:<column>,<column>;<table regex>:<column>... As in Debezium, every entry whose regex "
             + "matches the whole <schema>.<table> (ignoring case; the regex cannot hold ':') adds the columns it "
             + "names (each a regex on the column name, ignoring case), in the order listed. Also gives tables "
-            + "without a primary key a key. A column that the table does not have makes the task fail at start, "
-            + "naming both. Snapshots still read tables in primary-key order. "
+            + "without a primary key a key. A column that a captured table does not have makes the task fail at "
+            + "start, naming both; validation reports it, and an entry that matches no table, on this key. Snapshots still read tables in primary-key order. "
             + "Example: public\\.orders:customer_id,order_no;inv\\..*:sku";
     public static final String PROVIDE_TRANSACTION_METADATA = "provide.transaction.metadata";
     public static final boolean PROVIDE_TRANSACTION_METADATA_DEFAULT = false;
@@ -39,12 +39,16 @@ public final class EventKeys {
             + "BEGIN/END events of provide.transaction.metadata: <topic.prefix>.<topic.transaction>.";
     public static final String TIME_PRECISION_MODE = "time.precision.mode";
     public static final String TIME_PRECISION_MODE_DEFAULT = EnumParser.SNAKE.configValue(TimePrecisionMode.ADAPTIVE);
-    public static final String TIME_PRECISION_MODE_DOC = "How date, time and timestamp columns are emitted. "
-            + "'adaptive': io.debezium.time.Date; io.debezium.time.Time (ms) for time(0..3), MicroTime (µs) "
-            + "otherwise; io.debezium.time.Timestamp (ms) for timestamp(0..3), MicroTimestamp (µs) otherwise. "
-            + "'adaptive_time_microseconds': as adaptive, but every time is MicroTime. 'connect': Kafka Connect's "
-            + "Date, Time and Timestamp logical types, in milliseconds whatever the column's precision. timestamptz, "
-            + "timetz and interval are the same in every mode.";
+    public static final String TIME_PRECISION_MODE_DOC = "How date, time and timestamp columns (and arrays of them) "
+            + "are emitted, as in Debezium. 'adaptive': io.debezium.time.Date; io.debezium.time.Time (ms) for "
+            + "time(0..3), MicroTime (µs) otherwise; io.debezium.time.Timestamp (ms) for timestamp(0..3), "
+            + "MicroTimestamp (µs) otherwise. 'adaptive_time_microseconds': as adaptive, but every time is MicroTime. "
+            + "'connect': Kafka Connect's Date, Time and Timestamp logical types, in milliseconds whatever the "
+            + "column's precision. 'isostring': ISO-8601 strings in UTC, io.debezium.time.IsoDate (2024-02-29Z), "
+            + "IsoTime (10:11:12.5Z) and IsoTimestamp (2024-02-29T10:11:12.5Z). 'microseconds': Date, MicroTime and "
+            + "MicroTimestamp whatever the precision. 'nanoseconds': Date, NanoTime and NanoTimestamp (ns) whatever the "
+            + "precision; a timestamp before 1677-09-22 or after 2262-04-11 is null. timestamptz, timetz and interval "
+            + "are the same in every mode.";
     public static final String BINARY_HANDLING_MODE = "binary.handling.mode";
     public static final String BINARY_HANDLING_MODE_DEFAULT = EnumParser.KEBAB.configValue(BinaryHandlingMode.BYTES);
     public static final String BINARY_HANDLING_MODE_DOC = "How bytea columns (and bytea arrays' elements) are "

@@ -3,7 +3,9 @@ package io.tributary.cdc.config;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -116,6 +118,42 @@ public final class MessageKeyColumns implements RecordKeyColumns {
             }
         }
         return key.isEmpty() ? primaryKey : List.copyOf(key);
+    }
+
+    /** True when no entry is configured: every table's key is its primary key. */
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /**
+     * What the database's tables show to be wrong with the entries, one message per problem: an entry whose table
+     * regex matches no table of the database, and a column regex that matches no column of a captured table its entry
+     * applies to (the error a task would otherwise fail with at start).
+     *
+     * @param tables every table of the database
+     * @param columns each table's column names, in table order
+     * @param captured whether the connector captures a table
+     */
+    public List<String> problems(List<TableId> tables, Map<TableId, List<String>> columns,
+            Predicate<TableId> captured) {
+        List<String> problems = new ArrayList<>();
+        for (Entry entry : entries) {
+            List<TableId> matched = tables.stream().filter(t -> matches(entry, t)).toList();
+            if (matched.isEmpty()) {
+                problems.add("table regex '" + entry.table().pattern() + "' matches no table in the database "
+                        + "(it must match the whole <schema>.<table>, e.g. public\\.orders)");
+            }
+            for (TableId table : matched.stream().filter(captured).toList()) {
+                List<String> names = columns.getOrDefault(table, List.of());
+                for (Pattern column : entry.columns()) {
+                    if (names.stream().noneMatch(name -> column.matcher(name).matches())) {
+                        problems.add("column '" + column.pattern() + "' matches no column of table " + table
+                                + " (its columns: " + String.join(", ", names) + ")");
+                    }
+                }
+            }
+        }
+        return problems;
     }
 
     /** The ConfigDef validator: the value must parse. */

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,12 +22,24 @@ public final class ServerProbe {
     private static final String TABLES = "SELECT n.nspname, c.relname, has_table_privilege(c.oid, 'SELECT') "
             + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
             + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'";
+    private static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname FROM pg_attribute a "
+            + "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
+            + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' "
+            + "ORDER BY n.nspname, c.relname, a.attnum";
 
     private ServerProbe() {
     }
 
+    /** Without the tables' columns. */
     public static ServerFacts probe(ConnectionSettings settings, String publication, String slotName)
             throws SQLException {
+        return probe(settings, publication, slotName, false);
+    }
+
+    /** {@code withColumns}: also the column names of every table, which only some checks need. */
+    public static ServerFacts probe(ConnectionSettings settings, String publication, String slotName,
+            boolean withColumns) throws SQLException {
         try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.properties());
                 Statement statement = connection.createStatement()) {
             int version = connection.getMetaData().getDatabaseMajorVersion();
@@ -55,8 +69,21 @@ public final class ServerProbe {
             try (JdbcCatalog catalog = new JdbcCatalog(settings)) {
                 slot = catalog.slot(slotName);
             }
-            return new ServerFacts(version, walLevel, canReplicate, tables, selectable, publicationExists, slot);
+            Map<TableId, List<String>> columns = withColumns ? columns(statement) : Map.of();
+            return new ServerFacts(version, walLevel, canReplicate, tables, selectable, publicationExists, slot,
+                    columns);
         }
+    }
+
+    private static Map<TableId, List<String>> columns(Statement statement) throws SQLException {
+        Map<TableId, List<String>> columns = new LinkedHashMap<>();
+        try (ResultSet rs = statement.executeQuery(COLUMNS)) {
+            while (rs.next()) {
+                columns.computeIfAbsent(new TableId(rs.getString(1), rs.getString(2)), t -> new ArrayList<>())
+                        .add(rs.getString(3));
+            }
+        }
+        return columns;
     }
 
     private static String single(Statement statement, String sql) throws SQLException {

@@ -10,7 +10,8 @@ import org.apache.kafka.connect.data.Struct;
 /**
  * The value a required (NOT NULL) field gets when the change does not carry one: a column missing from a key-only
  * before image, or an unchanged TOASTed value. Like Debezium: the schema's default if it has one, else the type's
- * zero ({@code 0}, {@code false}, {@code ""}, no bytes, an empty array, decimal zero at the column's scale).
+ * zero ({@code 0}, {@code false}, {@code ""}, no bytes, an empty array, decimal zero at the column's scale; the epoch
+ * for temporal types, in ISO-8601 for Debezium's Iso types).
  */
 public final class FallbackValues {
 
@@ -19,6 +20,10 @@ public final class FallbackValues {
     private static final java.util.Set<String> CONNECT_TEMPORALS = java.util.Set.of(
             org.apache.kafka.connect.data.Date.LOGICAL_NAME, org.apache.kafka.connect.data.Time.LOGICAL_NAME,
             org.apache.kafka.connect.data.Timestamp.LOGICAL_NAME);
+    /** Debezium's zero values of its ISO-8601 string types: the epoch. */
+    private static final java.util.Map<String, String> ISO_TEMPORALS = java.util.Map.of(
+            LogicalTypes.ISO_DATE, "1970-01-01Z", LogicalTypes.ISO_TIME, "00:00:00Z",
+            LogicalTypes.ISO_TIMESTAMP, "1970-01-01T00:00:00Z");
 
     private FallbackValues() {
     }
@@ -32,6 +37,9 @@ public final class FallbackValues {
         }
         if (schema.name() != null && CONNECT_TEMPORALS.contains(schema.name())) {
             return new java.util.Date(0L);
+        }
+        if (schema.name() != null && ISO_TEMPORALS.containsKey(schema.name())) {
+            return ISO_TEMPORALS.get(schema.name());
         }
         if (Decimal.LOGICAL_NAME.equals(schema.name())) {
             return BigDecimal.ZERO.setScale(Integer.parseInt(schema.parameters().get(Decimal.SCALE_FIELD)));

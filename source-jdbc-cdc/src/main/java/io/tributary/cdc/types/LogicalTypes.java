@@ -11,6 +11,11 @@ public final class LogicalTypes {
     public static final String MICRO_TIME = "io.debezium.time.MicroTime";
     public static final String TIMESTAMP = "io.debezium.time.Timestamp";
     public static final String MICRO_TIMESTAMP = "io.debezium.time.MicroTimestamp";
+    public static final String NANO_TIME = "io.debezium.time.NanoTime";
+    public static final String NANO_TIMESTAMP = "io.debezium.time.NanoTimestamp";
+    public static final String ISO_DATE = "io.debezium.time.IsoDate";
+    public static final String ISO_TIME = "io.debezium.time.IsoTime";
+    public static final String ISO_TIMESTAMP = "io.debezium.time.IsoTimestamp";
     public static final String ZONED_TIMESTAMP = "io.debezium.time.ZonedTimestamp";
     public static final String ZONED_TIME = "io.debezium.time.ZonedTime";
     public static final String MICRO_DURATION = "io.debezium.time.MicroDuration";

@@ -20,6 +20,12 @@ public final class TemporalText {
 
     static final String INFINITY = "infinity";
     static final String MINUS_INFINITY = "-infinity";
+    /**
+     * Where Debezium puts infinite timestamps in microseconds since the epoch: it reads PgJDBC's markers for them
+     * (milliseconds) as microseconds, about the years 294247 and -290308.
+     */
+    static final long DEBEZIUM_INFINITY_MICROS = 9_223_372_036_825_200_000L;
+    static final long DEBEZIUM_MINUS_INFINITY_MICROS = -9_223_372_036_832_400_000L;
     private static final String BC = " BC";
 
     private TemporalText() {
@@ -38,10 +44,34 @@ public final class TemporalText {
 
     /** Microseconds since midnight; {@code 24:00:00} is a whole day. */
     public static long microsOfDay(String text) {
+        return nanosOfDay(text) / 1_000L;
+    }
+
+    /** Nanoseconds since midnight; {@code 24:00:00} is a whole day. */
+    public static long nanosOfDay(String text) {
         if (text.startsWith("24:00:00")) {
-            return 86_400_000_000L;
+            return 86_400_000_000_000L;
         }
-        return time(text).toNanoOfDay() / 1_000L;
+        return time(text).toNanoOfDay();
+    }
+
+    /**
+     * Nanoseconds since the epoch of a timestamp without time zone, read as if it were UTC; infinities are the largest
+     * and smallest values, as in Debezium. Whole days are counted first, as Debezium does, so 1677-09-21, whose start
+     * 64 bits cannot hold, is outside.
+     *
+     * @throws ArithmeticException when the timestamp is outside what 64 bits of nanoseconds hold (1677-09-22 to
+     *     2262-04-11)
+     */
+    public static long epochNanos(String text) {
+        if (INFINITY.equals(text)) {
+            return Long.MAX_VALUE;
+        } else if (MINUS_INFINITY.equals(text)) {
+            return Long.MIN_VALUE;
+        }
+        LocalDateTime value = localDateTime(text);
+        return Math.addExact(Math.multiplyExact(value.toLocalDate().toEpochDay(), 86_400_000_000_000L),
+                value.toLocalTime().toNanoOfDay());
     }
 
     /**
@@ -60,6 +90,19 @@ public final class TemporalText {
         } catch (ArithmeticException e) {
             return value.getYear() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
         }
+    }
+
+    /**
+     * As {@link #epochMicros}, except that infinities are where Debezium puts them
+     * ({@link #DEBEZIUM_INFINITY_MICROS}), not at the ends of the range.
+     */
+    public static long epochMicrosDebeziumInfinity(String text) {
+        if (INFINITY.equals(text)) {
+            return DEBEZIUM_INFINITY_MICROS;
+        } else if (MINUS_INFINITY.equals(text)) {
+            return DEBEZIUM_MINUS_INFINITY_MICROS;
+        }
+        return epochMicros(text);
     }
 
     /** A timestamp with time zone as ISO-8601 in UTC, e.g. {@code 2024-02-29T04:30:00.5Z}. */
@@ -93,10 +136,13 @@ public final class TemporalText {
         }
     }
 
-    /** A time with time zone as ISO-8601 in UTC, e.g. {@code 04:30:00.5Z}. */
+    /**
+     * A time with time zone as ISO-8601 in UTC, e.g. {@code 04:30:00.5Z}; {@code 24:00:00} is midnight, as Debezium
+     * reads it.
+     */
     public static String isoTimeUtc(String text) {
         int sign = Math.max(text.lastIndexOf('+'), text.lastIndexOf('-'));
-        LocalTime time = time(text.substring(0, sign));
+        LocalTime time = text.startsWith("24:00:00") ? LocalTime.MIDNIGHT : time(text.substring(0, sign));
         OffsetTime value = OffsetTime.of(time, offset(text.substring(sign))).withOffsetSameInstant(ZoneOffset.UTC);
         return DateTimeFormatter.ISO_OFFSET_TIME.format(value);
     }
@@ -114,7 +160,7 @@ public final class TemporalText {
         return OffsetDateTime.of(date, time, offset(body.substring(sign)));
     }
 
-    private static LocalDateTime localDateTime(String text) {
+    static LocalDateTime localDateTime(String text) {
         boolean bc = text.endsWith(BC);
         String body = bc ? text.substring(0, text.length() - BC.length()) : text;
         int space = body.indexOf(' ');
@@ -164,7 +210,7 @@ public final class TemporalText {
     }
 
     /** {@code YYYY-MM-DD} with a year of four or more digits; BC years count back from 1 BC = year 0. */
-    private static LocalDate date(String text, boolean bc) {
+    static LocalDate date(String text, boolean bc) {
         int firstDash = text.indexOf('-');
         int secondDash = text.indexOf('-', firstDash + 1);
         if (firstDash < 4 || secondDash < 0) {

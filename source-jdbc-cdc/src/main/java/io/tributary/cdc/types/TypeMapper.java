@@ -26,7 +26,7 @@ public final class TypeMapper {
 
     private final TypeRegistry registry;
     private final DecimalHandlingMode decimalHandling;
-    private final TimePrecisionMode timePrecision;
+    private final TemporalConverters temporals;
     private final BinaryHandlingMode binaryHandling;
     private final Set<Integer> warnedTypes = ConcurrentHashMap.newKeySet();
 
@@ -39,7 +39,7 @@ public final class TypeMapper {
             BinaryHandlingMode binaryHandling) {
         this.registry = registry;
         this.decimalHandling = decimalHandling;
-        this.timePrecision = timePrecision;
+        this.temporals = new TemporalConverters(timePrecision);
         this.binaryHandling = binaryHandling;
     }
 
@@ -73,12 +73,9 @@ public final class TypeMapper {
             case BYTEA -> binaryHandling == BinaryHandlingMode.BYTES
                     ? simple(build(SchemaBuilder.bytes(), optional), ByteaText::decode)
                     : simple(build(SchemaBuilder.string(), optional), binaryHandling.fromText());
-            case DATE -> timePrecision == TimePrecisionMode.CONNECT
-                    ? simple(build(org.apache.kafka.connect.data.Date.builder(), optional), ConnectTemporals::date)
-                    : simple(build(SchemaBuilder.int32().name(LogicalTypes.DATE).version(1), optional),
-                            TemporalText::epochDays);
-            case TIME -> time(typeModifier, optional);
-            case TIMESTAMP -> timestamp(typeModifier, optional);
+            case DATE -> temporals.date(optional);
+            case TIME -> temporals.time(typeModifier, optional);
+            case TIMESTAMP -> temporals.timestamp(typeModifier, optional);
             case TIMESTAMPTZ -> zonedTimestamp(typeModifier, optional);
             case TIMETZ -> simple(build(SchemaBuilder.string().name(LogicalTypes.ZONED_TIME).version(1), optional),
                     TemporalText::isoTimeUtc);
@@ -96,22 +93,6 @@ public final class TypeMapper {
         };
     }
 
-    /**
-     * time(0..3) as milliseconds (int32), wider as microseconds (int64), like Debezium's adaptive mode; always
-     * microseconds in adaptive_time_microseconds; Connect's Time (ms) in connect mode.
-     */
-    private ValueConverter time(int precision, boolean optional) {
-        if (timePrecision == TimePrecisionMode.CONNECT) {
-            return simple(build(org.apache.kafka.connect.data.Time.builder(), optional), ConnectTemporals::time);
-        }
-        if (timePrecision == TimePrecisionMode.ADAPTIVE && precision >= 0 && precision <= 3) {
-            return simple(build(SchemaBuilder.int32().name(LogicalTypes.TIME).version(1), optional),
-                    text -> (int) (TemporalText.microsOfDay(text) / 1_000L));
-        }
-        return simple(build(SchemaBuilder.int64().name(LogicalTypes.MICRO_TIME).version(1), optional),
-                TemporalText::microsOfDay);
-    }
-
     /** ISO-8601 in UTC with exactly the column's fractional digits (6 when undeclared), as Debezium prints it. */
     private static ValueConverter zonedTimestamp(int precision, boolean optional) {
         int digits = precision < 0 ? DEFAULT_TIME_PRECISION : precision;
@@ -119,25 +100,13 @@ public final class TypeMapper {
                 text -> TemporalText.isoUtc(text, digits));
     }
 
-    private ValueConverter timestamp(int precision, boolean optional) {
-        if (timePrecision == TimePrecisionMode.CONNECT) {
-            return simple(build(org.apache.kafka.connect.data.Timestamp.builder(), optional),
-                    ConnectTemporals::timestamp);
-        }
-        int effective = precision < 0 ? DEFAULT_TIME_PRECISION : precision;
-        if (effective <= 3) {
-            return simple(build(SchemaBuilder.int64().name(LogicalTypes.TIMESTAMP).version(1), optional),
-                    text -> TemporalText.millis(TemporalText.epochMicros(text)));
-        }
-        return simple(build(SchemaBuilder.int64().name(LogicalTypes.MICRO_TIMESTAMP).version(1), optional),
-                TemporalText::epochMicros);
-    }
-
     private ValueConverter array(PgType type, boolean optional) {
         ValueConverter element = converter(type.elementOid(), -1, true);
         Schema schema = build(SchemaBuilder.array(element.schema()), optional);
         String name = type.qualifiedName();
         Set<Integer> warned = warnedTypes;
+        // Debezium reads time arrays through java.sql.Time, where 24:00:00 is the next day's midnight: 00:00:00.
+        boolean wrapsMidnight = type.elementOid() == TIME;
         return simple(schema, text -> {
             List<String> texts;
             try {
@@ -150,7 +119,8 @@ public final class TypeMapper {
             }
             List<Object> values = new ArrayList<>(texts.size());
             for (String each : texts) {
-                values.add(element.convert(each));
+                values.add(element.convert(wrapsMidnight && each != null && each.startsWith("24:00:00")
+                        ? "00:00:00" : each));
             }
             return values;
         });

@@ -43,16 +43,22 @@ class EventKeysTest {
         config = new PostgresCdcConnectorConfig(props);
         assertThat(config.timePrecisionMode()).isEqualTo(TimePrecisionMode.CONNECT);
         assertThat(config.binaryHandlingMode()).isEqualTo(BinaryHandlingMode.HEX);
+        for (TimePrecisionMode mode : List.of(TimePrecisionMode.ISOSTRING, TimePrecisionMode.MICROSECONDS,
+                TimePrecisionMode.NANOSECONDS)) {
+            props.put("time.precision.mode", mode.name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(PostgresCdcConnectorConfigTest.errors(props)).doesNotContainKey("time.precision.mode");
+            assertThat(new PostgresCdcConnectorConfig(props).timePrecisionMode()).isEqualTo(mode);
+        }
     }
 
     @Test
     void validateRejectsUnknownModesOnTheirKeys() {
         Map<String, String> props = PostgresCdcConnectorConfigTest.minimal();
-        props.put("time.precision.mode", "nanoseconds");
+        props.put("time.precision.mode", "picoseconds");
         props.put("binary.handling.mode", "base64_url_safe");
         props.put("provide.transaction.metadata", "maybe");
         Map<String, List<String>> errors = PostgresCdcConnectorConfigTest.errors(props);
-        assertThat(errors.get("time.precision.mode")).singleElement().asString().contains("nanoseconds");
+        assertThat(errors.get("time.precision.mode")).singleElement().asString().contains("picoseconds");
         assertThat(errors.get("binary.handling.mode")).singleElement().asString().contains("base64_url_safe");
         assertThat(errors.get("provide.transaction.metadata")).isNotEmpty();
     }

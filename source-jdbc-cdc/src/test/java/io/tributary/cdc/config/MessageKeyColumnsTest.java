@@ -90,4 +90,24 @@ class MessageKeyColumnsTest {
         assertThat(errors.get("message.key.columns")).singleElement().asString()
                 .contains("message.key.columns").contains("'public.orders' is not <table regex>:<column>");
     }
+
+    @Test
+    void problemsNameEntriesMatchingNoTableAndColumnsMissingFromCapturedTables() {
+        TableId archive = new TableId("public", "orders_archive");
+        List<TableId> tables = List.of(ORDERS, archive);
+        Map<TableId, List<String>> columns = Map.of(ORDERS, ORDER_COLUMNS, archive, List.of("id"));
+        MessageKeyColumns keys = MessageKeyColumns.parse("public\\.orders.*:ORDER_NO,cust.*;public\\.gone:id");
+        // orders_archive lacks order_no but is not captured; public.gone does not exist
+        assertThat(keys.problems(tables, columns, ORDERS::equals)).containsExactly(
+                "table regex 'public\\.gone' matches no table in the database (it must match the whole "
+                        + "<schema>.<table>, e.g. public\\.orders)");
+        assertThat(keys.problems(tables, columns, table -> true)).containsExactly(
+                "column 'ORDER_NO' matches no column of table public.orders_archive (its columns: id)",
+                "column 'cust.*' matches no column of table public.orders_archive (its columns: id)",
+                "table regex 'public\\.gone' matches no table in the database (it must match the whole "
+                        + "<schema>.<table>, e.g. public\\.orders)");
+        assertThat(MessageKeyColumns.NONE.problems(tables, columns, table -> true)).isEmpty();
+        assertThat(MessageKeyColumns.NONE.isEmpty()).isTrue();
+        assertThat(keys.isEmpty()).isFalse();
+    }
 }
