@@ -147,13 +147,17 @@ final class CdcEnvironment implements AutoCloseable {
         return new Timing(done - started, readBackAndStop(Contestant.CEILING, names, rows));
     }
 
-    /** Reads the topic back, checks it holds each row once, removes the contestant; returns the bytes per record. */
-    double readBackAndStop(Contestant contestant, Contestant.Names names, long rows)
+    /**
+     * Reads the topic back, checks it holds each row once, removes the contestant; returns the bytes per record and
+     * the records per produce request.
+     */
+    Timing.Delivered readBackAndStop(Contestant contestant, Contestant.Names names, long rows)
             throws IOException, InterruptedException {
+        double recordsPerRequest = ProducerRequests.recordsPerRequest(names.connector());
         TopicReader.Rows delivered = reader.readAll(names.topic());
         DeliveredRows.requireExactly(delivered.ids(), rows, contestant.id());
         stop(contestant, names);
-        return delivered.bytesPerRecord();
+        return new Timing.Delivered(delivered.bytesPerRecord(), recordsPerRequest);
     }
 
     /** What the worker says about the contestant's connector, for failure messages. */

@@ -51,6 +51,7 @@ public final class CdcSnapshotBenchmark implements BenchmarkCase {
     public Result run() throws Exception {
         Map<Contestant, Double> rates = new EnumMap<>(Contestant.class);
         Map<Contestant, Double> recordBytes = new EnumMap<>(Contestant.class);
+        Map<Contestant, Double> recordsPerRequest = new EnumMap<>(Contestant.class);
         try (CdcEnvironment environment = CdcEnvironment.start(contestants)) {
             load(environment);
             if (warmupRows > 0) {
@@ -61,8 +62,11 @@ public final class CdcSnapshotBenchmark implements BenchmarkCase {
                 double rate = CdcFigures.rowsPerSecond(rows, timing.nanos());
                 rates.put(contestant, rate);
                 recordBytes.put(contestant, timing.bytesPerRecord());
-                System.err.printf(Locale.ROOT, "%s %s: %d rows in %.2f s, %.0f rows/s, %.0f bytes/record%n", name(),
-                        contestant.id(), rows, timing.nanos() / 1e9, rate, timing.bytesPerRecord());
+                recordsPerRequest.put(contestant, timing.recordsPerRequest());
+                System.err.printf(Locale.ROOT, "%s %s: %d rows in %.2f s, %.0f rows/s, %.0f bytes/record, "
+                        + "%.2f records/produce request%n", name(),
+                        contestant.id(), rows, timing.nanos() / 1e9, rate, timing.bytesPerRecord(),
+                        timing.recordsPerRequest());
             }
         }
         Result result = new Result(name()).put("rows", rows).put("tributary_tasks", tributaryTasks);
@@ -71,6 +75,8 @@ public final class CdcSnapshotBenchmark implements BenchmarkCase {
         CdcFigures.putRatio(result, "ratio_vs_debezium", rates, Contestant.TRIBUTARY, Contestant.DEBEZIUM);
         CdcFigures.put(result, "tributary_bytes_per_record", recordBytes, Contestant.TRIBUTARY);
         CdcFigures.put(result, "debezium_bytes_per_record", recordBytes, Contestant.DEBEZIUM);
+        CdcFigures.put(result, "tributary_records_per_request", recordsPerRequest, Contestant.TRIBUTARY);
+        CdcFigures.put(result, "debezium_records_per_request", recordsPerRequest, Contestant.DEBEZIUM);
         return result;
     }
 
