@@ -2,12 +2,16 @@ package io.tributary.s3;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,6 +33,7 @@ import io.tributary.s3.storage.StorageException;
 import io.tributary.s3.writer.ErrantRecords;
 import io.tributary.s3.writer.MemoryBudget;
 import io.tributary.s3.writer.PartitionWriters;
+import io.tributary.s3.writer.TaskWriters;
 import io.tributary.s3.writer.TopicPartitionWriter;
 
 /** Writes its topic partitions' records to S3, one exactly-once {@link TopicPartitionWriter} per partition. */
@@ -37,18 +42,18 @@ public class S3SinkTask extends SinkTask {
     private static final Logger LOG = LoggerFactory.getLogger(S3SinkTask.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration OUTAGE_BACKOFF = Duration.ofSeconds(10);
-    /** Uploads of different partitions run side by side on this many threads, while the task thread encodes. */
+    /** Uploads of different partitions run side by side on this many threads, while the writer thread encodes. */
     static final int UPLOAD_THREADS = 4;
     private static final AtomicInteger TASKS = new AtomicInteger();
 
     private final ObjectStore injectedStore;
     private final Clock clock;
     private final int uploadThreads;
-    private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
     private ObjectStore store;
     private ExecutorService uploads;
-    private PartitionWriters factory;
-    private MemoryBudget budget;
+    private TaskWriters writers;
+    /** Reports made on the task thread since put() last returned: the worker awaits those of put() itself. */
+    private final List<Future<Void>> reports = new ArrayList<>();
 
     public S3SinkTask() {
         this(null, Clock.systemUTC(), UPLOAD_THREADS);
@@ -59,7 +64,7 @@ public class S3SinkTask extends SinkTask {
         this(store, clock, 0);
     }
 
-    /** {@code uploadThreads} 0 commits files on the task thread, inside put() and preCommit(). */
+    /** {@code uploadThreads} 0 writes and commits files on the task thread, inside put() and preCommit(). */
     S3SinkTask(ObjectStore store, Clock clock, int uploadThreads) {
         this.injectedStore = store;
         this.clock = clock;
@@ -75,16 +80,18 @@ public class S3SinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         S3SinkConnectorConfig config = new S3SinkConnectorConfig(props);
         store = injectedStore != null ? injectedStore : S3Clients.store(config, REQUEST_TIMEOUT, uploadThreads);
-        uploads = uploadThreads > 0 ? uploadExecutor(uploadThreads) : null;
-        factory = new PartitionWriters(config, store, clock, errantRecords(),
-                uploads != null ? uploads : Runnable::run);
-        budget = new MemoryBudget(config.bufferMemoryBytes(Runtime.getRuntime().maxMemory()));
+        int task = TASKS.incrementAndGet();
+        uploads = uploadThreads > 0 ? uploadExecutor(task, uploadThreads) : null;
+        Executor commits = uploads != null ? uploads : Runnable::run;
+        MemoryBudget budget = new MemoryBudget(config.bufferMemoryBytes(Runtime.getRuntime().maxMemory()));
+        // With upload threads, the partitions are also written (placed, encoded) on a thread of their own.
+        writers = new TaskWriters(errant -> new PartitionWriters(config, store, clock, errant, commits), budget,
+                errantRecords(), context::offset, uploads != null ? "s3-sink-task-" + task + "-writer" : null);
         LOG.info("S3 sink task writing to s3://{}/{} as {}, buffering at most {} bytes", config.bucket(),
                 config.topicsDir(), config.pathTemplate(), budget.limitBytes());
     }
 
-    private static ExecutorService uploadExecutor(int threads) {
-        int task = TASKS.incrementAndGet();
+    private static ExecutorService uploadExecutor(int task, int threads) {
         AtomicInteger count = new AtomicInteger();
         return Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "s3-sink-task-" + task + "-upload-" + count.incrementAndGet());
@@ -103,34 +110,19 @@ public class S3SinkTask extends SinkTask {
                         error);
             };
         }
-        return reporter::report;
+        return (record, error) -> reports.add(reporter.report(record, error));
     }
 
     @Override
     public void open(Collection<TopicPartition> partitions) {
-        for (TopicPartition tp : partitions) {
-            TopicPartitionWriter writer = factory.create(tp, offset -> context.offset(tp, offset));
-            writers.put(tp, writer);
-            writer.open();
-        }
+        writers.open(partitions);
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
         try {
-            SinkRecord previous = null;
-            TopicPartitionWriter writer = null;
-            for (SinkRecord record : records) {
-                // Batches come in runs of one partition: look the writer up once per run.
-                if (previous == null || previous.kafkaPartition().intValue() != record.kafkaPartition()
-                        || !previous.topic().equals(record.topic())) {
-                    writer = writerOf(record);
-                }
-                writer.write(record);
-                previous = record;
-            }
-            writers.values().forEach(TopicPartitionWriter::tick);
-            budget.enforce(writers.values());
+            writers.put(records);
+            reports.clear(); // the worker awaits every report before it commits offsets
         } catch (StorageException e) {
             if (e.reason() != StorageException.Reason.UNAVAILABLE) {
                 throw e;
@@ -143,50 +135,36 @@ public class S3SinkTask extends SinkTask {
         }
     }
 
-    private TopicPartitionWriter writerOf(SinkRecord record) {
-        TopicPartition tp = new TopicPartition(record.topic(), record.kafkaPartition());
-        TopicPartitionWriter writer = writers.get(tp);
-        if (writer == null) {
-            throw new ConnectException("Received a record of " + tp + ", which this task was not assigned");
-        }
-        return writer;
-    }
-
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         Map<TopicPartition, OffsetAndMetadata> durable = new HashMap<>();
-        for (Map.Entry<TopicPartition, TopicPartitionWriter> entry : writers.entrySet()) {
+        writers.durableOffsets().forEach((tp, offset) -> durable.put(tp, new OffsetAndMetadata(offset)));
+        // Records reported here skip past offsets about to be committed: they must be in the dead-letter queue first.
+        for (Future<Void> report : reports) {
             try {
-                entry.getValue().tick();
-            } catch (StorageException e) {
-                if (e.reason() != StorageException.Reason.UNAVAILABLE) {
-                    throw e;
-                }
-                LOG.warn("{}: S3 is unavailable; committing the offsets that are already durable: {}",
-                        entry.getKey(), e.getMessage());
-            }
-            OptionalLong offset = entry.getValue().durableOffset();
-            if (offset.isPresent()) {
-                durable.put(entry.getKey(), new OffsetAndMetadata(offset.getAsLong()));
+                report.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectException("Interrupted while reporting errant records", e);
+            } catch (ExecutionException e) {
+                throw new ConnectException("Could not report an errant record: " + e.getCause(), e.getCause());
             }
         }
+        reports.clear();
         return durable;
     }
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        for (TopicPartition tp : partitions) {
-            TopicPartitionWriter writer = writers.remove(tp);
-            if (writer != null) {
-                writer.close();
-            }
-        }
+        writers.close(partitions);
     }
 
     @Override
     public void stop() {
-        writers.values().forEach(TopicPartitionWriter::close);
-        writers.clear();
+        if (writers != null) {
+            writers.stop(REQUEST_TIMEOUT.toMillis());
+            writers = null;
+        }
         if (uploads != null) {
             // Let commits already under way finish (their manifests make them safe either way) before the client goes.
             uploads.shutdown();

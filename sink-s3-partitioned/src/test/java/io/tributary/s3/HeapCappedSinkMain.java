@@ -59,6 +59,9 @@ public final class HeapCappedSinkMain {
             task.put(batch);
             written += batch.size();
         }
+        // put() hands batches to the task's writer thread; preCommit waits until it took them all, so every file is
+        // open before the clock moves past its scheduled rotation.
+        task.preCommit(Map.of());
         clock.advance(Duration.ofHours(2));
         // Uploads run in the background: tick as the worker would until they are done (or two minutes have passed).
         long unflushed = PARTITIONS;

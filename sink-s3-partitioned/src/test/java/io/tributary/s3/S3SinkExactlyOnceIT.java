@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -166,6 +170,41 @@ class S3SinkExactlyOnceIT {
         assertExactlyOnce(idsInS3(topicsDir), 1000);
         assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix(topicsDir + "/_manifests/")).keyCount())
                 .as("manifests written").isPositive();
+    }
+
+    @Test
+    void partitionsRevokedWhileBatchesAreInFlightLoseNothingAndDuplicateNothing() throws Exception {
+        String connector = "orders-rebalanced";
+        String topic = "orders-rebalance";
+        String topicsDir = "rebalance";
+        int records = 3000;
+        cluster.createTopic(topic, 3);
+        Map<String, String> config = config(topicsDir);
+        config.put("topics", topic);
+        config.put("flush.size", "25");
+        cluster.configureConnector(connector, config);
+        cluster.awaitRunning(connector, 2);
+
+        // Records keep flowing while a worker joins: the rebalance moves a task and revokes every partition from the
+        // tasks (eager range assignment) while they hold files being encoded, buffered and uploaded.
+        ExecutorService producer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> producing = producer.submit(() -> {
+                for (int id = 0; id < records; id++) {
+                    cluster.produce(topic, "k" + id, "{\"id\":" + id + ",\"region\":\"" + REGIONS[id % 3] + "\"}");
+                }
+            });
+            awaitDistinctIds(topicsDir, 200);
+            cluster.addWorker();
+            producing.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            producer.shutdownNow();
+        }
+        cluster.awaitRunning(connector, 2);
+        awaitDistinctIds(topicsDir, records);
+        cluster.deleteConnector(connector);
+
+        assertExactlyOnce(idsInS3(topicsDir), records);
     }
 
     @Test
