@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * What the sink wrote under one {@code topics.dir}, read through its own output: the per-partition manifests
  * ({@code <topics.dir>/_manifests/<topic>+<partition>/<seq>.json}, whose {@code nextOffset} says how many records are
- * durable) while it runs, and the data objects afterwards.
+ * durable) and its data objects.
  */
 final class SinkOutput {
 
@@ -71,57 +71,42 @@ final class SinkOutput {
         }
     }
 
-    /** {@link System#nanoTime()} of the polls that first saw some records durable, and all of them. */
+    /** {@link System#nanoTime()} of the polls that first saw some objects, and all of them. */
     record Progress(long firstNanos, long doneNanos) {
     }
 
     /**
-     * Waits until the manifests hold {@code n} records and returns when the polls first saw some and then all of
-     * them; fails when the count has not moved for {@code stall}.
+     * Waits until {@code count} data objects are in S3 and returns {@link System#nanoTime()} of the listings that
+     * first saw one and then all. Each poll is one listing of the data objects' time partitions ({@code dt=...}), so
+     * that watching costs the S3 server little while the sink is timed; fails when the count has not moved for
+     * {@code stall}. The sink writes a manifest before the files it lists, so once every object is there, so are
+     * the manifests (check them with {@link #durableRecords}).
      */
-    Progress awaitDurable(String topic, int partitions, long n, Duration stall, Supplier<String> status)
-            throws InterruptedException {
-        long last = -1;
+    Progress awaitObjects(long count, Duration stall, Supplier<String> status) throws InterruptedException {
         long first = -1;
+        long last = -1;
         long lastProgress = System.nanoTime();
         while (true) {
-            long durable = durableRecords(topic, partitions);
+            int listed = 0;
+            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BenchS3.BUCKET)
+                    .prefix(topicsDir + "/dt=")).contents()) {
+                listed += object.key().endsWith("/") ? 0 : 1;
+            }
             long now = System.nanoTime();
-            if (durable > 0 && first < 0) {
+            if (listed > 0 && first < 0) {
                 first = now;
             }
-            if (durable >= n) {
+            if (listed >= count) {
                 return new Progress(first, now);
             }
-            if (durable != last) {
-                last = durable;
+            if (listed != last) {
+                last = listed;
                 lastProgress = now;
             } else if (now - lastProgress > stall.toNanos()) {
-                throw new IllegalStateException(topicsDir + " has " + durable + " of " + n
-                        + " records durable and has not moved for " + stall + "; " + status.get());
+                throw new IllegalStateException(topicsDir + " holds " + listed + " of " + count
+                        + " objects and has not grown for " + stall + "; " + status.get());
             }
-            Thread.sleep(POLL_MS);
-        }
-    }
-
-    /**
-     * Waits until {@code count} data objects are in S3 and returns {@link System#nanoTime()} of the listing that saw
-     * them. The sink writes a manifest before the files it lists, so a complete manifest can run ahead of the last
-     * upload.
-     */
-    long awaitObjects(long count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            int listed = objects().count();
-            long now = System.nanoTime();
-            if (listed >= count) {
-                return now;
-            }
-            if (now > deadline) {
-                throw new IllegalStateException(topicsDir + " holds " + listed + " of " + count + " objects after "
-                        + timeout + " although its manifests list every record");
-            }
-            Thread.sleep(POLL_MS / 4);
+            Thread.sleep(POLL_MS / 2);
         }
     }
 
