@@ -1,5 +1,6 @@
 package io.tributary.s3.storage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,6 +61,18 @@ public final class InMemoryObjectStore implements ObjectStore {
     /** Every key not under {@code _manifests/}. */
     public List<String> dataKeys() {
         return objects.keySet().stream().filter(k -> !k.contains("/_manifests/")).toList();
+    }
+
+    /** The {@code "id"} of every JSON line in every data object, sorted. */
+    public List<Long> jsonLineIds() {
+        List<Long> ids = new ArrayList<>();
+        for (String key : dataKeys()) {
+            for (String line : new String(objects.get(key), StandardCharsets.UTF_8).split("\n")) {
+                ids.add(Long.parseLong(line.replaceAll(".*\"id\":(\\d+).*", "$1")));
+            }
+        }
+        ids.sort(Long::compare);
+        return ids;
     }
 
     public void delete(String key) {

@@ -1,6 +1,5 @@
 package io.tributary.s3.writer;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,17 +58,6 @@ class TaskWritersTest {
                 T0, "eu")).toList();
     }
 
-    private List<Long> idsInStore() {
-        List<Long> ids = new ArrayList<>();
-        for (String key : store.dataKeys()) {
-            for (String line : new String(store.get(key).orElseThrow(), UTF_8).split("\n")) {
-                ids.add(Long.parseLong(line.replaceAll(".*\"id\":(\\d+).*", "$1")));
-            }
-        }
-        ids.sort(Long::compare);
-        return ids;
-    }
-
     @Test
     void aFencedWriterSkipsWhatWasDeliveredBeforeItsSeekLanded() {
         Map<TopicPartition, List<Long>> ownerSeeks = new HashMap<>();
@@ -87,7 +75,7 @@ class TaskWritersTest {
         zombie.put(orders(2, 6)); // from the seek on
         assertThat(zombie.durableOffsets()).containsEntry(P0, 6L);
 
-        assertThat(idsInStore()).isEqualTo(LongStream.range(0, 6).boxed().toList());
+        assertThat(store.jsonLineIds()).isEqualTo(LongStream.range(0, 6).boxed().toList());
         assertThat(ownerSeeks).isEmpty();
     }
 
@@ -103,6 +91,6 @@ class TaskWritersTest {
         writers.put(next); // the worker redelivers the batch it was refused
         assertThat(writers.durableOffsets()).containsEntry(P0, 4L);
 
-        assertThat(idsInStore()).isEqualTo(LongStream.range(0, 4).boxed().toList());
+        assertThat(store.jsonLineIds()).isEqualTo(LongStream.range(0, 4).boxed().toList());
     }
 }

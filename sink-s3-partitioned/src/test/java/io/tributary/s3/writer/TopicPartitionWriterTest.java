@@ -1,6 +1,5 @@
 package io.tributary.s3.writer;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,18 +74,6 @@ class TopicPartitionWriterTest {
         writer.tick();
     }
 
-    /** The id of every record in every data object, in key order. */
-    private List<Long> idsInStore() {
-        List<Long> ids = new ArrayList<>();
-        for (String key : store.dataKeys()) {
-            for (String line : new String(store.get(key).orElseThrow(), UTF_8).split("\n")) {
-                ids.add(Long.parseLong(line.replaceAll(".*\"id\":(\\d+).*", "$1")));
-            }
-        }
-        ids.sort(Long::compare);
-        return ids;
-    }
-
     private static List<Long> range(long from, long to) {
         return LongStream.range(from, to).boxed().toList();
     }
@@ -125,7 +112,7 @@ class TopicPartitionWriterTest {
         writer.tick();
 
         assertThat(store.list("topics/_manifests/")).hasSize(2);
-        assertThat(idsInStore()).isEqualTo(range(0, 4));
+        assertThat(store.jsonLineIds()).isEqualTo(range(0, 4));
         assertThat(writer.durableOffset()).hasValue(4);
         assertThat(writer.uploading()).isFalse();
     }
@@ -146,7 +133,7 @@ class TopicPartitionWriterTest {
         assertThat(queued).as("sent again").hasSize(1);
         runQueued();
         writer.tick();
-        assertThat(idsInStore()).isEqualTo(range(0, 2));
+        assertThat(store.jsonLineIds()).isEqualTo(range(0, 2));
         assertThat(store.list("topics/_manifests/")).as("the manifest is not appended twice").hasSize(1);
         assertThat(writer.durableOffset()).hasValue(2);
     }
@@ -200,7 +187,7 @@ class TopicPartitionWriterTest {
         put(second, records);
 
         assertThat(store.dataKeys()).containsExactly("topics/r=eu/orders+0+0000000000000000000.jsonl");
-        assertThat(idsInStore()).isEqualTo(range(0, 5));
+        assertThat(store.jsonLineIds()).isEqualTo(range(0, 5));
         assertThat(second.durableOffset()).hasValue(5);
     }
 
@@ -211,7 +198,7 @@ class TopicPartitionWriterTest {
         put(writer, List.of(order(0, T0, "eu"), order(1, T0, "eu"), order(2, T0, "eu"), order(3, T0, "eu")));
 
         assertThat(store.dataKeys()).containsExactly("topics/dt=2026-03-04/hour=05/orders+0+0000000000000000000.jsonl");
-        assertThat(idsInStore()).isEqualTo(range(0, 3));
+        assertThat(store.jsonLineIds()).isEqualTo(range(0, 3));
         assertThat(writer.durableOffset()).hasValue(3);
         assertThat(store.list("topics/_manifests/orders+0/")).hasSize(1);
         assertThat(seeks).isEmpty();
@@ -235,7 +222,7 @@ class TopicPartitionWriterTest {
         put(writer, List.of(order(0, T0, "eu"), order(1, T0 + 30 * MINUTE, "eu"), order(2, T0 + 60 * MINUTE, "eu")));
 
         assertThat(store.dataKeys()).containsExactly("topics/r=eu/orders+0+0000000000000000000.jsonl");
-        assertThat(idsInStore()).isEqualTo(range(0, 2));
+        assertThat(store.jsonLineIds()).isEqualTo(range(0, 2));
         assertThat(writer.durableOffset()).hasValue(2);
     }
 
@@ -274,7 +261,7 @@ class TopicPartitionWriterTest {
         assertThat(store.dataKeys()).as("the late record, alone; hour 06 stays open")
                 .containsExactly(hour5 + "0000000000000000000.jsonl", hour5 + "0000000000000000004.jsonl");
         assertThat(writer.durableOffset()).hasValue(2);
-        assertThat(idsInStore()).containsExactly(0L, 1L, 4L);
+        assertThat(store.jsonLineIds()).containsExactly(0L, 1L, 4L);
     }
 
     @Test
@@ -299,7 +286,7 @@ class TopicPartitionWriterTest {
         clock.advance(Duration.ofMinutes(10));
         second.tick();
         assertThat(store.dataKeys()).contains("topics/dt=2026-03-04/hour=06/orders+0+0000000000000000003.jsonl");
-        assertThat(idsInStore()).isEqualTo(range(0, 4));
+        assertThat(store.jsonLineIds()).isEqualTo(range(0, 4));
     }
 
     @Test
@@ -321,7 +308,7 @@ class TopicPartitionWriterTest {
 
         assertThat(errant).as("reported once, the first time").hasSize(1);
         assertThat(store.dataKeys()).containsExactly("topics/r=eu/hour=05/orders+0+0000000000000000000.jsonl");
-        assertThat(idsInStore()).containsExactly(0L, 3L);
+        assertThat(store.jsonLineIds()).containsExactly(0L, 3L);
         assertThat(second.state()).isEqualTo(WriterState.WRITING);
     }
 
@@ -339,7 +326,7 @@ class TopicPartitionWriterTest {
         put(second, records);
         put(second, List.of(order(5, T0, "eu"), order(6, T0, "us"), order(7, T0, "us"), order(8, T0, "us")));
 
-        assertThat(idsInStore()).as("eu [0,4,5], us [1,2,3] once, us [6,7,8]").isEqualTo(range(0, 9));
+        assertThat(store.jsonLineIds()).as("eu [0,4,5], us [1,2,3] once, us [6,7,8]").isEqualTo(range(0, 9));
         assertThat(store.dataKeys()).hasSize(3);
         assertThat(second.durableOffset()).hasValue(9);
     }
@@ -358,7 +345,7 @@ class TopicPartitionWriterTest {
 
         assertThat(seeks).containsExactly(3L);
         assertThat(store.dataKeys()).hasSize(1);
-        assertThat(idsInStore()).isEqualTo(range(0, 3));
+        assertThat(store.jsonLineIds()).isEqualTo(range(0, 3));
         assertThat(zombie.durableOffset()).hasValue(3);
     }
 
@@ -371,7 +358,7 @@ class TopicPartitionWriterTest {
         put(writer, batch);
         put(writer, List.of(order(3, T0, "eu")));
 
-        assertThat(idsInStore()).isEqualTo(range(0, 4));
+        assertThat(store.jsonLineIds()).isEqualTo(range(0, 4));
     }
 
     @Test
@@ -384,7 +371,7 @@ class TopicPartitionWriterTest {
                 order(3, T0, "eu")));
 
         assertThat(errant).containsExactly(noTimestamp);
-        assertThat(idsInStore()).containsExactly(0L, 3L);
+        assertThat(store.jsonLineIds()).containsExactly(0L, 3L);
         OptionalLong durable = writer.durableOffset();
         assertThat(durable).hasValue(4);
     }
@@ -402,7 +389,7 @@ class TopicPartitionWriterTest {
         put(writer, batch); // the worker redelivers the batch after a RetriableException
         put(writer, List.of(order(3, T0, "eu")));
 
-        assertThat(idsInStore()).isEqualTo(range(0, 4));
+        assertThat(store.jsonLineIds()).isEqualTo(range(0, 4));
         assertThat(store.list("topics/_manifests/")).hasSize(2);
         assertThat(writer.durableOffset()).hasValue(4);
     }
@@ -417,7 +404,7 @@ class TopicPartitionWriterTest {
         assertThat(store.dataKeys()).isEmpty();
         writer.tick();
 
-        assertThat(idsInStore()).isEqualTo(range(0, 2));
+        assertThat(store.jsonLineIds()).isEqualTo(range(0, 2));
         assertThat(writer.durableOffset()).hasValue(2);
     }
 
