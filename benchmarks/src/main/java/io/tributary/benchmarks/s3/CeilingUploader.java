@@ -1,5 +1,6 @@
 package io.tributary.benchmarks.s3;
 
+import io.tributary.benchmarks.CpuClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +40,7 @@ final class CeilingUploader {
             List<List<Struct>> values) throws InterruptedException {
         AtomicLong bytes = new AtomicLong();
         ExecutorService threads = Executors.newFixedThreadPool(tasks);
+        long cpuStarted = CpuClock.nanos();
         long started = System.nanoTime();
         try {
             List<Future<?>> work = new ArrayList<>();
@@ -66,7 +68,8 @@ final class CeilingUploader {
         } finally {
             threads.shutdownNow();
         }
-        return new Throughput(plan.records(), bytes.get(), System.nanoTime() - started, tasks);
+        long nanos = System.nanoTime() - started;
+        return new Throughput(plan.records(), bytes.get(), nanos, tasks, CpuClock.nanos() - cpuStarted);
     }
 
     /** Laid out as the sink lays out its objects (one hour of record time, so one time partition). */

@@ -1,6 +1,7 @@
 package io.tributary.benchmarks.s3;
 
 import io.tributary.benchmarks.BenchmarkCase;
+import io.tributary.benchmarks.CpuClock;
 import io.tributary.benchmarks.HeapWatcher;
 import io.tributary.benchmarks.Result;
 import io.tributary.testkit.Await;
@@ -169,12 +170,15 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         long nanos;
         long firstObjectNanos;
         long peakHeap;
+        long cpuNanos;
         try (HeapWatcher heap = HeapWatcher.start()) {
+            long cpuStarted = CpuClock.nanos();
             long started = System.nanoTime();
             cluster.embedded().resumeConnector(connector);
             SinkOutput.Progress progress = output.awaitObjects(plan.objects(), STALL,
                     () -> status(cluster, connector));
             nanos = progress.doneNanos() - started;
+            cpuNanos = CpuClock.nanos() - cpuStarted;
             firstObjectNanos = progress.firstNanos() - started;
             peakHeap = heap.peakBytes();
         }
@@ -194,7 +198,7 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
             lost = tally.lost();
             duplicates = tally.duplicates() + tally.unexpected();
         }
-        Throughput throughput = new Throughput(plan.records(), objects.bytes(), nanos, tasks);
+        Throughput throughput = new Throughput(plan.records(), objects.bytes(), nanos, tasks, cpuNanos);
         report(run.prefix() + "sink", format, throughput, objects.count(), peakHeap);
         System.err.printf(Locale.ROOT, "%s %s sink: start-up until every partition was assigned %.2f s (not timed); "
                 + "first object %.2f s after resuming%n", name(), format.configValue(), startupNanos / 1e9,
@@ -219,8 +223,9 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
 
     private void report(String contestant, BenchFormat format, Throughput t, long objects, long peakHeap) {
         System.err.printf(Locale.ROOT, "%s %s %s: %d records in %d objects, %.2f s, %.0f records/s/task, "
-                + "%.2f MB/s/task, peak heap %d MB%n", name(), format.configValue(), contestant, t.records(), objects,
-                t.seconds(), t.recordsPerSecondPerTask(), t.mebibytesPerSecondPerTask(), peakHeap >> 20);
+                + "%.2f MB/s/task, peak heap %d MB, %.2f CPU s per million records%n", name(), format.configValue(),
+                contestant, t.records(), objects, t.seconds(), t.recordsPerSecondPerTask(),
+                t.mebibytesPerSecondPerTask(), peakHeap >> 20, t.cpuSecondsPerMillionRecords());
     }
 
     private static String status(ConnectCluster cluster, String connector) {
@@ -243,7 +248,8 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
             if (f == null) {
                 for (String key : List.of("records_per_s_per_task", "mb_per_s_per_task",
                         "ceiling_records_per_s_per_task", "ceiling_mb_per_s_per_task", "peak_heap_mb",
-                        "ceiling_peak_heap_mb", "objects", "first_object_ms", "lost_records", "duplicates")) {
+                        "ceiling_peak_heap_mb", "cpu_s_per_m_records", "ceiling_cpu_s_per_m_records", "objects",
+                        "first_object_ms", "lost_records", "duplicates")) {
                     result.putText(prefix + key, NOT_MEASURED);
                 }
                 continue;
@@ -254,6 +260,9 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
                     .put(prefix + "ceiling_mb_per_s_per_task", f.ceiling().throughput().mebibytesPerSecondPerTask())
                     .put(prefix + "peak_heap_mb", f.sink().peakHeapBytes() >> 20)
                     .put(prefix + "ceiling_peak_heap_mb", f.ceiling().peakHeapBytes() >> 20)
+                    .put(prefix + "cpu_s_per_m_records", f.sink().throughput().cpuSecondsPerMillionRecords())
+                    .put(prefix + "ceiling_cpu_s_per_m_records",
+                            f.ceiling().throughput().cpuSecondsPerMillionRecords())
                     .put(prefix + "objects", f.sink().objects())
                     .put(prefix + "first_object_ms", f.sink().firstObjectMs());
             putCount(result, prefix + "lost_records", f.sink().lost());
