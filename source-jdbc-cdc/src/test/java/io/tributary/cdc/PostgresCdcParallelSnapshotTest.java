@@ -141,6 +141,36 @@ class PostgresCdcParallelSnapshotTest extends CdcTaskTestBase {
         assertNothingMore(restarted);
     }
 
+    @Test
+    void aSnapshotInterruptedInTheFirstTaskStartsOverAndTheOthersReadTheirSharesOfTheNewOne() throws Exception {
+        fixture.createTable("again", "id int PRIMARY KEY, note text");
+        postgres.execute("INSERT INTO again.orders SELECT g, 'n' || g FROM generate_series(1, " + ROWS + ") g");
+        Member first = start("again", 0);
+        Member second = start("again", 1);
+        List<Polled> before = new ArrayList<>();
+        // Without task 2, task 0 cannot finish; task 1 reads its share of the first snapshot meanwhile.
+        pollUntil(List.of(first, second), before, list -> list.stream().filter(p -> p.part() == 1).count()
+                >= ROWS / 3);
+        long firstLsn = lsn(before.get(0));
+        fixture.stop(first.task());
+
+        Member restarted = new Member(0, fixture.start(first.context()), first.context());
+        Member third = start("again", 2);
+        List<Member> members = List.of(restarted, second, third);
+        List<Polled> after = new ArrayList<>();
+        pollUntil(members, after, list -> list.stream().anyMatch(p -> "last".equals(p.snapshotMarker())));
+        long secondLsn = lsn(after.get(after.size() - 1));
+        assertThat(secondLsn).as("a new slot, so a new snapshot").isNotEqualTo(firstLsn);
+        List<Polled> reads = after.stream().filter(p -> lsn(p) == secondLsn).toList();
+        assertThat(reads.stream().map(p -> after(p.record()).getInt32("id")))
+                .as("every row read once in the new snapshot").hasSize(ROWS).doesNotHaveDuplicates();
+        assertThat(reads.stream().map(Polled::part).distinct()).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    private static long lsn(Polled polled) {
+        return ((Struct) polled.record().value()).getStruct("source").getInt64("lsn");
+    }
+
     private static int indexOf(List<Polled> polled, Predicate<Polled> which) {
         for (int i = 0; i < polled.size(); i++) {
             if (which.test(polled.get(i))) {
