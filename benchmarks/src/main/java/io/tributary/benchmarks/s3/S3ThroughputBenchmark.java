@@ -81,6 +81,7 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
     public Result run() throws Exception {
         Map<BenchFormat, Figures> figures = new EnumMap<>(BenchFormat.class);
         long kafkaBytes;
+        Throughput framework;
         ConnectCluster.Builder builder = ConnectCluster.builder()
                 .pluginModules("sink-s3-partitioned")
                 .workerProperty("key.converter", "org.apache.kafka.connect.storage.StringConverter");
@@ -109,8 +110,9 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
                 Measured ceiling = ceiling(s3, format, timed);
                 figures.put(format, new Figures(sink, ceiling));
             }
+            framework = framework(cluster);
         }
-        return result(kafkaBytes, figures);
+        return result(kafkaBytes, figures, framework);
     }
 
     /** Why the packaged sink's validation rejects {@code format}, or null when it takes it. */
@@ -153,20 +155,9 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         String connector = run.prefix() + "s3-" + format.configValue();
         SinkOutput output = new SinkOutput(s3, run.prefix() + sinkDir(format));
         ObjectPlan plan = run.plan();
-        cluster.kafka().createTopic(run.topic(), plan.partitions(), 1, Map.of("retention.ms", "-1"));
-        long created = System.nanoTime();
-        cluster.configureConnector(connector, connectorConfig(server, format, run));
-        cluster.awaitRunning(connector, tasks);
-        SinkGroup.awaitAssigned(cluster.bootstrapServers(), connector, run.topic(), plan.partitions(), STALL);
-        long startupNanos = System.nanoTime() - created;
-        cluster.embedded().pauseConnector(connector);
-        Await.until(() -> cluster.status(connector).map(s -> s.connector().state().equals("PAUSED")
-                && s.tasks().stream().allMatch(t -> t.state().equals("PAUSED"))).orElse(false),
-                ConnectCluster.DEFAULT_TIMEOUT, () -> status(cluster, connector));
-        long loadStarted = System.nanoTime();
-        long kafkaBytes = TopicLoader.load(cluster.bootstrapServers(), run.topic(), plan, valueFormat);
-        System.err.printf(Locale.ROOT, "%s: %d records (%d value bytes) in %s after %.1f s%n", name(),
-                plan.records(), kafkaBytes, run.topic(), (System.nanoTime() - loadStarted) / 1e9);
+        Loaded loaded = startPausedAndLoad(cluster, connector, connectorConfig(server, format, run), run);
+        long startupNanos = loaded.startupNanos();
+        long kafkaBytes = loaded.kafkaBytes();
         long nanos;
         long firstObjectNanos;
         long peakHeap;
@@ -207,6 +198,71 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
                 kafkaBytes);
     }
 
+    /** The connector's start-up until its tasks owned every partition, and the value bytes then produced. */
+    private record Loaded(long startupNanos, long kafkaBytes) {
+    }
+
+    /**
+     * Creates {@code connector} on {@code run}'s new, empty topic, pauses it once its tasks own every partition, and
+     * produces the run's records: resuming it starts the steady state.
+     */
+    private Loaded startPausedAndLoad(ConnectCluster cluster, String connector, Map<String, String> config, Run run)
+            throws InterruptedException {
+        ObjectPlan plan = run.plan();
+        cluster.kafka().createTopic(run.topic(), plan.partitions(), 1, Map.of("retention.ms", "-1"));
+        long created = System.nanoTime();
+        cluster.configureConnector(connector, config);
+        cluster.awaitRunning(connector, tasks);
+        SinkGroup.awaitAssigned(cluster.bootstrapServers(), connector, run.topic(), plan.partitions(), STALL);
+        long startupNanos = System.nanoTime() - created;
+        cluster.embedded().pauseConnector(connector);
+        Await.until(() -> cluster.status(connector).map(s -> s.connector().state().equals("PAUSED")
+                && s.tasks().stream().allMatch(t -> t.state().equals("PAUSED"))).orElse(false),
+                ConnectCluster.DEFAULT_TIMEOUT, () -> status(cluster, connector));
+        long loadStarted = System.nanoTime();
+        long kafkaBytes = TopicLoader.load(cluster.bootstrapServers(), run.topic(), plan, valueFormat);
+        System.err.printf(Locale.ROOT, "%s: %d records (%d value bytes) in %s after %.1f s%n", name(),
+                plan.records(), kafkaBytes, run.topic(), (System.nanoTime() - loadStarted) / 1e9);
+        return new Loaded(startupNanos, kafkaBytes);
+    }
+
+    /**
+     * Connect alone: the same records through the same converter into {@link CountingSinkTask}, timed the same way
+     * until every record was handed over; what the framework costs any sink.
+     */
+    private Throughput framework(ConnectCluster cluster) throws InterruptedException {
+        String connector = "framework";
+        Run run = new Run(TOPIC + "-framework", plan, "");
+        Map<String, String> config = Map.of("connector.class", CountingSinkConnector.class.getName(),
+                "tasks.max", Integer.toString(tasks), "topics", run.topic());
+        startPausedAndLoad(cluster, connector, config, run);
+        CountingSinkTask.RECORDS.set(0);
+        long cpuStarted = CpuClock.nanos();
+        long started = System.nanoTime();
+        cluster.embedded().resumeConnector(connector);
+        long lastProgress = started;
+        long last = 0;
+        while (CountingSinkTask.RECORDS.get() < plan.records()) {
+            long now = System.nanoTime();
+            long count = CountingSinkTask.RECORDS.get();
+            if (count != last) {
+                last = count;
+                lastProgress = now;
+            } else if (now - lastProgress > STALL.toNanos()) {
+                throw new IllegalStateException("The counting sink took " + count + " of " + plan.records()
+                        + " records and has not moved for " + STALL + "; " + status(cluster, connector));
+            }
+            Thread.sleep(5);
+        }
+        long nanos = System.nanoTime() - started;
+        Throughput throughput = new Throughput(plan.records(), 0, nanos, tasks, CpuClock.nanos() - cpuStarted);
+        cluster.deleteConnector(connector);
+        System.err.printf(Locale.ROOT, "%s framework (Connect into a counting sink): %d records, %.2f s, "
+                + "%.0f records/s/task, %.2f CPU s per million records%n", name(), throughput.records(),
+                throughput.seconds(), throughput.recordsPerSecondPerTask(), throughput.cpuSecondsPerMillionRecords());
+        return throughput;
+    }
+
     private Measured ceiling(S3Client s3, BenchFormat format, Run run) throws InterruptedException {
         ObjectPlan plan = run.plan();
         List<List<Struct>> values = CeilingUploader.valuesByPartition(plan);
@@ -234,14 +290,16 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
                 .orElse("connector " + connector + " has no status");
     }
 
-    private Result result(long kafkaBytes, Map<BenchFormat, Figures> figures) {
+    private Result result(long kafkaBytes, Map<BenchFormat, Figures> figures, Throughput framework) {
         Result result = new Result(name())
                 .put("records", plan.records())
                 .put("partitions", plan.partitions())
                 .put("tasks", tasks)
                 .put("flush_size", plan.flushSize())
                 .putText("converter", valueFormat.id())
-                .put("kafka_value_bytes_per_record", (double) kafkaBytes / plan.records());
+                .put("kafka_value_bytes_per_record", (double) kafkaBytes / plan.records())
+                .put("framework_records_per_s_per_task", framework.recordsPerSecondPerTask())
+                .put("framework_cpu_s_per_m_records", framework.cpuSecondsPerMillionRecords());
         for (BenchFormat format : BenchFormat.values()) {
             Figures f = figures.get(format);
             String prefix = format.configValue() + "_";
