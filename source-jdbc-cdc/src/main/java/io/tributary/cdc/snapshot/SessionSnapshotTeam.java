@@ -52,6 +52,11 @@ public final class SessionSnapshotTeam implements SnapshotTeam {
         return new SessionSnapshotTeam(catalog, slot, part, parts, acks, running);
     }
 
+    /** The newest snapshot the lead of {@code slot} shares now, as its session's name says. */
+    public static Optional<SnapshotSessions.Shared> shared(Catalog catalog, String slot) {
+        return SnapshotSessions.findShared(slot, catalog.sessionNames(SnapshotSessions.tag(slot)));
+    }
+
     @Override
     public int part() {
         return part;
@@ -112,8 +117,7 @@ public final class SessionSnapshotTeam implements SnapshotTeam {
         log.info("The share of task {} of {} of the snapshot at {} is in Kafka", part, parts, Lsn.format(lsn));
         // The lead reads the announcement while this session is open; it stops sharing once it saw every part.
         while (running.getAsBoolean()) {
-            Optional<SnapshotSessions.Shared> shared = SnapshotSessions.findShared(slot,
-                    catalog.sessionNames(SnapshotSessions.tag(slot)));
+            Optional<SnapshotSessions.Shared> shared = shared(catalog, slot);
             if (shared.isEmpty() || shared.get().lsn() != lsn) {
                 return true;
             }

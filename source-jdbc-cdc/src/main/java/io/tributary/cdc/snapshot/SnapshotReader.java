@@ -3,7 +3,9 @@ package io.tributary.cdc.snapshot;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.connect.errors.ConnectException;
@@ -102,13 +104,17 @@ public final class SnapshotReader {
         try (SnapshotConnection connection = connections.snapshot(snapshotName, fetchSize)) {
             snapshotTxId = connection.transactionId();
             team.joined(connection, lsn, snapshotName);
-            List<SnapshotSplit.Range> share = share(connection, tables, team);
+            Map<TableId, TableSchema> tableSchemas = new HashMap<>();
+            for (TableId table : tables) {
+                tableSchemas.put(table, schemas.fromCatalog(table));
+            }
+            List<SnapshotSplit.Range> share = share(connection, tables, tableSchemas, team);
             metrics.snapshotStarted(share.size());
             for (SnapshotSplit.Range range : share) {
                 if (!running.getAsBoolean()) {
                     return false;
                 }
-                rows += readRange(connection, schemas.fromCatalog(range.table()), range, lsn, started, sink);
+                rows += readRange(connection, tableSchemas.get(range.table()), range, lsn, started, sink);
                 metrics.tableSnapshotted();
             }
             // The lead's last record says the whole snapshot is complete: every other part must be in Kafka first.
@@ -134,14 +140,14 @@ public final class SnapshotReader {
     }
 
     /** Every table whole when alone; otherwise this part's ranges, from row counts in the snapshot. */
-    private List<SnapshotSplit.Range> share(SnapshotConnection connection, List<TableId> tables, SnapshotTeam team)
-            throws SQLException {
+    private List<SnapshotSplit.Range> share(SnapshotConnection connection, List<TableId> tables,
+            Map<TableId, TableSchema> tableSchemas, SnapshotTeam team) throws SQLException {
         if (team.parts() == 1) {
             return tables.stream().map(SnapshotSplit.Range::whole).toList();
         }
         List<SnapshotSplit.TableSize> sizes = new ArrayList<>();
         for (TableId table : tables) {
-            sizes.add(new SnapshotSplit.TableSize(table, keyColumns(schemas.fromCatalog(table)) != null,
+            sizes.add(new SnapshotSplit.TableSize(table, keyColumns(tableSchemas.get(table)) != null,
                     connection.count(table)));
         }
         return SnapshotSplit.rangesOf(team.part(), team.parts(), sizes, chunkSize);

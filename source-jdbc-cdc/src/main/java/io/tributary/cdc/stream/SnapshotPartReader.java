@@ -54,8 +54,8 @@ public final class SnapshotPartReader extends TaskReader {
         while (running()) {
             try (Catalog catalog = connections.catalog()) {
                 while (running()) {
-                    Optional<SnapshotSessions.Shared> shared = SnapshotSessions.findShared(config.slotName(),
-                            catalog.sessionNames(SnapshotSessions.tag(config.slotName())));
+                    Optional<SnapshotSessions.Shared> shared = SessionSnapshotTeam.shared(catalog,
+                            config.slotName());
                     if (shared.isPresent()) {
                         readShare(catalog, shared.get());
                         retry.reset();
@@ -100,8 +100,7 @@ public final class SnapshotPartReader extends TaskReader {
                 completed = shared.lsn();
             }
         } catch (RuntimeException e) {
-            Optional<SnapshotSessions.Shared> now = SnapshotSessions.findShared(config.slotName(),
-                    catalog.sessionNames(SnapshotSessions.tag(config.slotName())));
+            Optional<SnapshotSessions.Shared> now = SessionSnapshotTeam.shared(catalog, config.slotName());
             if (now.isPresent() && now.get().equals(shared)) {
                 throw e;
             }
