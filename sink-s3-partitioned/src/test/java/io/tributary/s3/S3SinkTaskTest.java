@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import io.tributary.s3.config.S3SinkConnectorConfig;
 import io.tributary.s3.format.Compression;
+import io.tributary.s3.storage.Content;
+import io.tributary.s3.storage.ContentBuffer;
 import io.tributary.s3.storage.ObjectConflictException;
 import io.tributary.s3.storage.S3Clients;
 import io.tributary.s3.storage.S3ObjectStore;
@@ -282,14 +284,20 @@ class S3SinkTaskTest {
         Arrays.fill(big, (byte) 'x');
         byte[] other = big.clone();
         other[42] = 'y';
+        // As a file buffer holds it: in blocks, whose edges fall inside the parts.
+        ContentBuffer buffer = new ContentBuffer();
+        for (int start = 0; start < big.length; start += 1000) {
+            buffer.write(big, start, Math.min(1000, big.length - start));
+        }
+        Content inBlocks = buffer.toContent();
         try (S3ObjectStore store = S3Clients.store(config, Duration.ofSeconds(30), 0)) {
-            store.createOrVerify("big/object", big);
-            store.createOrVerify("big/object", big);
+            store.createOrVerify("big/object", inBlocks);
+            store.createOrVerify("big/object", Content.of(big));
 
-            assertThatThrownBy(() -> store.createOrVerify("big/object", other))
+            assertThatThrownBy(() -> store.createOrVerify("big/object", Content.of(other)))
                     .isInstanceOf(ObjectConflictException.class).hasMessageContaining("never overwrites");
-            assertThat(store.createIfAbsent("small", new byte[] {1})).isTrue();
-            assertThat(store.createIfAbsent("small", new byte[] {2})).isFalse();
+            assertThat(store.createIfAbsent("small", Content.of(new byte[] {1}))).isTrue();
+            assertThat(store.createIfAbsent("small", Content.of(new byte[] {2}))).isFalse();
         }
         assertThat(s3.headObject(b -> b.bucket(bucket).key("big/object")).eTag()).endsWith("-2\"");
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("big/object")).asByteArray()).isEqualTo(big);

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -42,6 +43,9 @@ public final class JsonLinesFormat implements RecordFormat {
         // Each record is encoded here first, so one that fails half-way never reaches the file.
         private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
         private JsonGenerator json;
+        /** The writer planned for the schema of the last record with one. */
+        private Schema planned;
+        private JsonSchemaWriter plan;
 
         Writer(OutputStream out) throws IOException {
             this.out = out;
@@ -58,7 +62,12 @@ public final class JsonLinesFormat implements RecordFormat {
         public void write(SinkRecord record) throws IOException {
             line.reset();
             try {
-                JsonValues.write(json, record.valueSchema(), record.value());
+                Schema schema = record.valueSchema();
+                if (schema == null || record.value() == null) {
+                    JsonValues.write(json, schema, record.value());
+                } else {
+                    planFor(schema).write(json, record.value());
+                }
                 json.flush();
             } catch (RuntimeException e) {
                 json = generator(); // the old one is inside an unfinished value
@@ -67,6 +76,16 @@ public final class JsonLinesFormat implements RecordFormat {
             }
             line.write('\n');
             line.writeTo(out);
+        }
+
+        private JsonSchemaWriter planFor(Schema schema) {
+            if (schema != planned) {
+                if (planned == null || !planned.equals(schema)) {
+                    plan = JsonSchemaWriter.of(schema);
+                }
+                planned = schema;
+            }
+            return plan;
         }
 
         @Override

@@ -114,7 +114,15 @@ public final class PathTemplate {
 
     /** The partition path of {@code record} filed at {@code timeMillis}, without leading or trailing '/'. */
     public String render(SinkRecord record, long timeMillis) {
-        String[] times = timeFields(timeMillis);
+        RenderedTimes rendered = timeFields(timeMillis);
+        if (rendered.path != null) {
+            return rendered.path;
+        }
+        return render(record, rendered.values);
+    }
+
+    /** The path with the time fields {@code times}; {@code record} is only read when the template references it. */
+    private String render(SinkRecord record, String[] times) {
         StringBuilder path = new StringBuilder();
         int timeIndex = 0;
         for (Segment segment : segments) {
@@ -134,18 +142,23 @@ public final class PathTemplate {
         return path.toString();
     }
 
-    /** The escaped time fields of the template at {@code timeMillis}, reused while the time stays in one step. */
-    private String[] timeFields(long timeMillis) {
+    /**
+     * The escaped time fields of the template at {@code timeMillis}, and the whole path when no segment references
+     * the record; reused while the time stays in one step.
+     */
+    private RenderedTimes timeFields(long timeMillis) {
         long step = RecordPartitioner.floor(timeMillis, timeStepMs, zone);
         RenderedTimes last = lastTimes;
         if (last != null && last.step == step) {
-            return last.values;
+            return last;
         }
         Instant time = Instant.ofEpochMilli(timeMillis);
         String[] values = segments.stream().filter(s -> s.time != null)
                 .map(s -> PathValues.escape(s.time.format(time))).toArray(String[]::new);
-        lastTimes = new RenderedTimes(step, values);
-        return values;
+        boolean timeOnly = segments.stream().allMatch(s -> s.reference == null);
+        RenderedTimes rendered = new RenderedTimes(step, values, timeOnly ? render(null, values) : null);
+        lastTimes = rendered;
+        return rendered;
     }
 
     @Override
@@ -156,6 +169,7 @@ public final class PathTemplate {
     private record Segment(String column, FieldReference reference, DateTimeFormatter time) {
     }
 
-    private record RenderedTimes(long step, String[] values) {
+    /** {@code path}: the whole path, when it depends on the time alone. */
+    private record RenderedTimes(long step, String[] values, String path) {
     }
 }

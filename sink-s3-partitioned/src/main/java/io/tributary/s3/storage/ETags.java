@@ -10,15 +10,17 @@ final class ETags {
     private ETags() {
     }
 
-    static String expected(byte[] data, int partSize) {
-        if (data.length <= partSize) {
-            return HexFormat.of().formatHex(md5().digest(data));
+    static String expected(Content data, int partSize) {
+        if (data.length() <= partSize) {
+            MessageDigest whole = md5();
+            data.update(whole, 0, data.length());
+            return HexFormat.of().formatHex(whole.digest());
         }
         MessageDigest ofParts = md5();
         int parts = 0;
-        for (int start = 0; start < data.length; start += partSize, parts++) {
+        for (long start = 0; start < data.length(); start += partSize, parts++) {
             MessageDigest part = md5();
-            part.update(data, start, Math.min(partSize, data.length - start));
+            data.update(part, start, Math.min(partSize, data.length() - start));
             ofParts.update(part.digest());
         }
         return HexFormat.of().formatHex(ofParts.digest()) + "-" + parts;

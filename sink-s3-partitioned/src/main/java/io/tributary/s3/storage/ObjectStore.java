@@ -11,7 +11,7 @@ public interface ObjectStore extends AutoCloseable {
      *
      * @return true if this call created it, false if the key already held an object (which is left untouched)
      */
-    boolean createIfAbsent(String key, byte[] data);
+    boolean createIfAbsent(String key, Content data);
 
     /**
      * Creates {@code key}, or accepts an object already there when it holds exactly {@code data}: the replay of an
@@ -19,7 +19,7 @@ public interface ObjectStore extends AutoCloseable {
      *
      * @throws ObjectConflictException when the key holds different content
      */
-    void createOrVerify(String key, byte[] data);
+    void createOrVerify(String key, Content data);
 
     /** The object's content, or empty when there is none. */
     Optional<byte[]> get(String key);

@@ -1,7 +1,6 @@
 package io.tributary.s3.storage;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -38,12 +36,12 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public boolean createIfAbsent(String key, byte[] data) {
-        return data.length <= partSize ? putIfAbsent(key, data) : multipartIfAbsent(key, data);
+    public boolean createIfAbsent(String key, Content data) {
+        return data.length() <= partSize ? putIfAbsent(key, data) : multipartIfAbsent(key, data);
     }
 
     @Override
-    public void createOrVerify(String key, byte[] data) {
+    public void createOrVerify(String key, Content data) {
         if (createIfAbsent(key, data)) {
             return;
         }
@@ -55,7 +53,7 @@ public final class S3ObjectStore implements ObjectStore {
         }
         // ETags are not MD5s under SSE-KMS and some stores: compare the bytes before calling it a conflict.
         Optional<byte[]> content = get(key);
-        if (content.isPresent() && Arrays.equals(content.get(), data)) {
+        if (content.isPresent() && data.sameBytes(content.get())) {
             LOG.info("{} already holds what this upload would write (a replay); keeping it", key);
             return;
         }
@@ -65,12 +63,11 @@ public final class S3ObjectStore implements ObjectStore {
                 + "change topics.dir.");
     }
 
-    private boolean putIfAbsent(String key, byte[] data) {
+    private boolean putIfAbsent(String key, Content data) {
         try {
-            // The content is never changed after close, so the body reads it in place instead of copying it.
+            // The body streams the content's blocks in place: nothing is copied to upload it.
             call("PUT " + key, () -> s3.putObject(b -> b.bucket(bucket).key(key).ifNoneMatch("*"),
-                    RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(data), data.length,
-                            "application/octet-stream")));
+                    RequestBody.fromContentProvider(data::stream, data.length(), "application/octet-stream")));
             return true;
         } catch (StorageException e) {
             if (e.getCause() instanceof RuntimeException cause && S3Errors.isPreconditionFailed(cause)) {
@@ -80,19 +77,21 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
-    private boolean multipartIfAbsent(String key, byte[] data) {
+    private boolean multipartIfAbsent(String key, Content data) {
         String uploadId = call("create multipart upload " + key,
                 () -> s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId());
         boolean completed = false;
         try {
             List<CompletedPart> parts = new ArrayList<>();
-            for (int start = 0, number = 1; start < data.length; start += partSize, number++) {
+            int number = 1;
+            for (long start = 0; start < data.length(); start += partSize, number++) {
                 int partNumber = number;
-                int from = start;
-                int length = Math.min(partSize, data.length - start);
+                long from = start;
+                long length = Math.min(partSize, data.length() - start);
                 String eTag = call("upload part " + partNumber + " of " + key, () -> s3.uploadPart(
                         b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
-                        RequestBody.fromRemainingByteBuffer(java.nio.ByteBuffer.wrap(data, from, length))).eTag());
+                        RequestBody.fromContentProvider(() -> data.stream(from, length), length,
+                                "application/octet-stream")).eTag());
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
             }
             call("complete multipart upload " + key, () -> s3.completeMultipartUpload(b -> b.bucket(bucket).key(key)

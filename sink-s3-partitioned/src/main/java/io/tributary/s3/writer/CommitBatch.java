@@ -46,7 +46,7 @@ final class CommitBatch {
     long bytes() {
         long total = 0;
         for (OpenFile.Closed file : files) {
-            total += file.content().length;
+            total += file.content().length();
         }
         return total;
     }

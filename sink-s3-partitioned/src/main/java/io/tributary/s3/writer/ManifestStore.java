@@ -11,6 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tributary.s3.storage.Content;
 import io.tributary.s3.storage.ObjectStore;
 
 /** Reads and appends a topic partition's manifests under {@code <topics.dir>/_manifests/<topic>+<partition>/}. */
@@ -48,7 +49,7 @@ final class ManifestStore {
     boolean append(Manifest manifest) {
         byte[] bytes = serialize(manifest);
         String key = key(manifest.seq());
-        if (store.createIfAbsent(key, bytes)) {
+        if (store.createIfAbsent(key, Content.of(bytes))) {
             return true;
         }
         // A retried PUT whose first attempt succeeded also answers 412: that one is ours.

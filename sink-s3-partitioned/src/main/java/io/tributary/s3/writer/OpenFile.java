@@ -1,6 +1,5 @@
 package io.tributary.s3.writer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -8,6 +7,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
 
 import io.tributary.s3.format.RecordFileWriter;
 import io.tributary.s3.format.RecordFormat;
+import io.tributary.s3.storage.Content;
+import io.tributary.s3.storage.ContentBuffer;
 
 /** A file being filled in memory for one partition path, from its first record until it is closed. */
 final class OpenFile {
@@ -17,7 +18,7 @@ final class OpenFile {
     private final long start;
     private final long firstTimeMillis;
     private final long rotateAtWallMillis;
-    private final Buffer bytes = new Buffer();
+    private final ContentBuffer bytes = new ContentBuffer();
     private final long allowance;
     private final RecordFileWriter writer;
     private long end = -1;
@@ -77,7 +78,7 @@ final class OpenFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Closed(new FileRange(key, path, start, end, count), bytes.toByteArray());
+        return new Closed(new FileRange(key, path, start, end, count), bytes.toContent());
     }
 
     /** Heap this file holds: its byte buffer, what the encoder has not flushed yet, and an allowance for buffers. */
@@ -105,18 +106,7 @@ final class OpenFile {
         return rotateAtWallMillis;
     }
 
-    /** A byte buffer that tells how much heap it holds, not just how much it was given. */
-    private static final class Buffer extends ByteArrayOutputStream {
-        Buffer() {
-            super(4096);
-        }
-
-        int capacity() {
-            return buf.length;
-        }
-    }
-
     /** A closed file: its range and its content, ready to upload. */
-    record Closed(FileRange range, byte[] content) {
+    record Closed(FileRange range, Content content) {
     }
 }

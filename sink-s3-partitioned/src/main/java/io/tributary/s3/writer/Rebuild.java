@@ -5,6 +5,8 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
+import io.tributary.s3.storage.Content;
+
 /** A file the newest manifest lists but S3 lacks, refilled from replayed records. */
 final class Rebuild {
     private final FileRange range;
@@ -30,7 +32,7 @@ final class Rebuild {
         }
     }
 
-    byte[] finish(TopicPartition tp) {
+    Content finish(TopicPartition tp) {
         OpenFile.Closed done = file.close();
         if (done.range().count() != range.count()) {
             throw new ConnectException(tp + ": cannot rebuild " + range.key() + ": the manifest says "

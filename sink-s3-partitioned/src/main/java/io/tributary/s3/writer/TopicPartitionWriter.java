@@ -178,7 +178,7 @@ public final class TopicPartitionWriter {
             total += file.bufferedBytes();
         }
         for (OpenFile.Closed file : closed) {
-            total += file.content().length;
+            total += file.content().length();
         }
         if (pending != null) {
             total += pending.bytes();

@@ -2,7 +2,6 @@ package io.tributary.s3.storage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -25,7 +24,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public synchronized boolean createIfAbsent(String key, byte[] data) {
+    public synchronized boolean createIfAbsent(String key, Content data) {
         for (Predicate<String> rule : failOnce) {
             if (rule.test(key)) {
                 failOnce.remove(rule);
@@ -33,12 +32,12 @@ public final class InMemoryObjectStore implements ObjectStore {
             }
         }
         creates++;
-        return objects.putIfAbsent(key, data.clone()) == null;
+        return objects.putIfAbsent(key, data.toByteArray()) == null;
     }
 
     @Override
-    public synchronized void createOrVerify(String key, byte[] data) {
-        if (!createIfAbsent(key, data) && !Arrays.equals(objects.get(key), data)) {
+    public synchronized void createOrVerify(String key, Content data) {
+        if (!createIfAbsent(key, data) && !data.sameBytes(objects.get(key))) {
             throw new ObjectConflictException(key + " exists with other content");
         }
     }
