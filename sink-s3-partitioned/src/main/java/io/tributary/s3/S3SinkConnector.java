@@ -2,6 +2,7 @@ package io.tributary.s3;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,9 @@ public class S3SinkConnector extends SinkConnector {
     public List<Map<String, String>> taskConfigs(int maxTasks) {
         List<Map<String, String>> configs = new ArrayList<>();
         for (int i = 0; i < maxTasks; i++) {
-            configs.add(props);
+            Map<String, String> task = new HashMap<>(props);
+            task.put(S3SinkTask.TASK_ID, Integer.toString(i)); // names the task's JMX metrics
+            configs.add(task);
         }
         return configs;
     }

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import io.tributary.common.Version;
 import io.tributary.s3.config.S3SinkConnectorConfig;
+import io.tributary.s3.metrics.S3SinkMetrics;
 import io.tributary.s3.storage.ObjectStore;
 import io.tributary.s3.storage.S3Clients;
 import io.tributary.s3.storage.StorageException;
@@ -45,6 +46,8 @@ public class S3SinkTask extends SinkTask {
     /** Uploads of different partitions run side by side on this many threads, while the writer thread encodes. */
     static final int UPLOAD_THREADS = 4;
     private static final AtomicInteger TASKS = new AtomicInteger();
+    /** The task's number among its connector's tasks, set by {@link S3SinkConnector#taskConfigs}. */
+    static final String TASK_ID = "tributary.task.id";
 
     private final ObjectStore injectedStore;
     private final Clock clock;
@@ -52,6 +55,7 @@ public class S3SinkTask extends SinkTask {
     private ObjectStore store;
     private ExecutorService uploads;
     private TaskWriters writers;
+    private S3SinkMetrics metrics;
     /** Reports made on the task thread since put() last returned: the worker awaits those of put() itself. */
     private final List<Future<Void>> reports = new ArrayList<>();
 
@@ -87,6 +91,8 @@ public class S3SinkTask extends SinkTask {
         // With upload threads, the partitions are also written (placed, encoded) on a thread of their own.
         writers = new TaskWriters(errant -> new PartitionWriters(config, store, clock, errant, commits), budget,
                 errantRecords(), context::offset, uploads != null ? "s3-sink-task-" + task + "-writer" : null);
+        metrics = S3SinkMetrics.register(props.getOrDefault("name", "s3-sink"),
+                props.getOrDefault(TASK_ID, "instance-" + task), writers.counters(), budget.limitBytes());
         LOG.info("S3 sink task writing to s3://{}/{} as {}, buffering at most {} bytes", config.bucket(),
                 config.topicsDir(), config.pathTemplate(), budget.limitBytes());
     }
@@ -161,6 +167,10 @@ public class S3SinkTask extends SinkTask {
 
     @Override
     public void stop() {
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
         if (writers != null) {
             writers.stop(REQUEST_TIMEOUT.toMillis());
             writers = null;

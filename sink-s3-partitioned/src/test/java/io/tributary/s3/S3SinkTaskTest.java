@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.file.SeekableByteArrayInput;
@@ -32,9 +36,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import io.tributary.s3.config.S3SinkConnectorConfig;
 import io.tributary.s3.format.Compression;
+import io.tributary.s3.metrics.S3SinkMetrics;
 import io.tributary.s3.storage.Content;
 import io.tributary.s3.storage.ContentBuffer;
 import io.tributary.s3.storage.ObjectConflictException;
@@ -65,6 +71,12 @@ class S3SinkTaskTest {
         if (server != null) {
             server.close();
         }
+    }
+
+    /** The bytes of every data object in {@code bucket}. */
+    private static long objectBytes(String bucket) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+                .filter(object -> !object.key().contains("/_manifests/")).mapToLong(S3Object::size).sum();
     }
 
     private static Map<String, String> config(String bucket, String... overrides) {
@@ -128,12 +140,15 @@ class S3SinkTaskTest {
     }
 
     @Test
-    void writesGzipJsonLinesPerPartitionPathAndCommitsOnlyDurableOffsets() {
+    void writesGzipJsonLinesPerPartitionPathAndCommitsOnlyDurableOffsets() throws Exception {
         String bucket = newBucket();
         Map<String, String> props = config(bucket, "s3.compression.type", "gzip",
-                "path.format", "region={value.region}/dt=yyyy-MM-dd/hour=HH");
+                "path.format", "region={value.region}/dt=yyyy-MM-dd/hour=HH", "name", "gzip-orders",
+                S3SinkTask.TASK_ID, "3");
         StubSinkTaskContext context = new StubSinkTaskContext(props, false);
         S3SinkTask task = startTask(props, context, new MutableClock(Instant.ofEpochMilli(T0)), Set.of(P0, P1));
+        ObjectName metrics = S3SinkMetrics.name("gzip-orders", "3");
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
         try {
             List<SinkRecord> batch = new ArrayList<>(orders(P0, 0, 7));
             batch.addAll(orders(P1, 0, 2));
@@ -150,9 +165,16 @@ class S3SinkTaskTest {
             assertThat(committed).containsOnlyKeys(P0, P1);
             assertThat(committed.get(P0).offset()).as("offset 6 (eu) is still in an open file").isEqualTo(6);
             assertThat(committed.get(P1).offset()).isZero();
+
+            assertThat(jmx.getAttribute(metrics, "ObjectsCommitted")).isEqualTo(2L);
+            assertThat(jmx.getAttribute(metrics, "RecordsCommitted")).isEqualTo(6L);
+            assertThat((Long) jmx.getAttribute(metrics, "BytesCommitted")).isEqualTo(objectBytes(bucket));
+            assertThat((Long) jmx.getAttribute(metrics, "BufferedBytes")).as("3 records in 3 open files").isPositive();
+            assertThat((Long) jmx.getAttribute(metrics, "BufferLimitBytes")).isPositive();
         } finally {
             task.stop();
         }
+        assertThat(jmx.isRegistered(metrics)).as("unregistered when the task stops").isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tributary.benchmarks.s3;
 
 import io.tributary.benchmarks.BenchmarkCase;
+import io.tributary.benchmarks.CpuBreakdown;
 import io.tributary.benchmarks.CpuClock;
 import io.tributary.benchmarks.HeapWatcher;
 import io.tributary.benchmarks.Result;
@@ -148,7 +149,8 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
 
     /**
      * From resuming the connector (created on the empty topic, paused once its tasks own every partition, the records
-     * then produced) until every object is in S3; then checks the manifests say every record is durable.
+     * then produced) until its tasks' metrics say every object is in S3 ({@link SinkProgress}); then checks the
+     * listing holds every object and the manifests say every record is durable.
      */
     private Measured sink(ConnectCluster cluster, S3Server server, S3Client s3, BenchFormat format, Run run)
             throws InterruptedException {
@@ -162,16 +164,19 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         long firstObjectNanos;
         long peakHeap;
         long cpuNanos;
+        String cpuUse;
         try (HeapWatcher heap = HeapWatcher.start()) {
+            CpuBreakdown cpu = CpuBreakdown.start();
             long cpuStarted = CpuClock.nanos();
             long started = System.nanoTime();
             cluster.embedded().resumeConnector(connector);
-            SinkOutput.Progress progress = output.awaitObjects(plan.objects(), STALL,
+            SinkProgress.Progress progress = SinkProgress.awaitObjects(connector, plan.objects(), STALL,
                     () -> status(cluster, connector));
             nanos = progress.doneNanos() - started;
             cpuNanos = CpuClock.nanos() - cpuStarted;
             firstObjectNanos = progress.firstNanos() - started;
             peakHeap = heap.peakBytes();
+            cpuUse = cpu.perRecord(plan.records());
         }
         long durable = output.durableRecords(run.topic(), plan.partitions());
         if (durable != plan.records()) {
@@ -182,6 +187,10 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         Await.until(() -> cluster.status(connector).isEmpty(), ConnectCluster.DEFAULT_TIMEOUT,
                 () -> "connector " + connector + " is still there");
         SinkOutput.Objects objects = output.objects();
+        if (objects.count() != plan.objects()) {
+            throw new IllegalStateException(connector + " wrote " + objects.count() + " objects, not the "
+                    + plan.objects() + " that flush.size makes of " + plan.records() + " records");
+        }
         long lost = -1;
         long duplicates = -1;
         if (format == BenchFormat.JSONL && !run.warmup()) {
@@ -194,6 +203,7 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         System.err.printf(Locale.ROOT, "%s %s sink: start-up until every partition was assigned %.2f s (not timed); "
                 + "first object %.2f s after resuming%n", name(), format.configValue(), startupNanos / 1e9,
                 firstObjectNanos / 1e9);
+        System.err.printf("%s %s %ssink: %s%n", name(), format.configValue(), run.prefix(), cpuUse);
         return new Measured(throughput, objects.count(), peakHeap, lost, duplicates, firstObjectNanos / 1_000_000,
                 kafkaBytes);
     }
@@ -237,6 +247,7 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
                 "tasks.max", Integer.toString(tasks), "topics", run.topic());
         startPausedAndLoad(cluster, connector, config, run);
         CountingSinkTask.RECORDS.set(0);
+        CpuBreakdown cpu = CpuBreakdown.start();
         long cpuStarted = CpuClock.nanos();
         long started = System.nanoTime();
         cluster.embedded().resumeConnector(connector);
@@ -256,6 +267,7 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         }
         long nanos = System.nanoTime() - started;
         Throughput throughput = new Throughput(plan.records(), 0, nanos, tasks, CpuClock.nanos() - cpuStarted);
+        System.err.printf("%s framework: %s%n", name(), cpu.perRecord(plan.records()));
         cluster.deleteConnector(connector);
         System.err.printf(Locale.ROOT, "%s framework (Connect into a counting sink): %d records, %.2f s, "
                 + "%.0f records/s/task, %.2f CPU s per million records%n", name(), throughput.records(),
@@ -269,9 +281,12 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         Throughput throughput;
         long peakHeap;
         try (HeapWatcher heap = HeapWatcher.start()) {
+            CpuBreakdown cpu = CpuBreakdown.start();
             throughput = CeilingUploader.run(s3, run.prefix() + "ceiling-" + format.configValue(), run.topic(), plan,
                     tasks, format, values);
             peakHeap = heap.peakBytes();
+            System.err.printf("%s %s %sceiling: %s%n", name(), format.configValue(), run.prefix(),
+                    cpu.perRecord(plan.records()));
         }
         report(run.prefix() + "ceiling", format, throughput, plan.objects(), peakHeap);
         return new Measured(throughput, plan.objects(), peakHeap, 0, 0, 0, 0);

@@ -6,14 +6,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -26,7 +24,6 @@ final class SinkOutput {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFactory LINES = new JsonFactory();
-    private static final long POLL_MS = 200;
 
     /** The data objects: how many, how many bytes, their keys. */
     record Objects(List<String> keys, long bytes) {
@@ -68,45 +65,6 @@ final class SinkOutput {
                     .path("nextOffset").asLong();
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable manifest " + key, e);
-        }
-    }
-
-    /** {@link System#nanoTime()} of the polls that first saw some objects, and all of them. */
-    record Progress(long firstNanos, long doneNanos) {
-    }
-
-    /**
-     * Waits until {@code count} data objects are in S3 and returns {@link System#nanoTime()} of the listings that
-     * first saw one and then all. Each poll is one listing of the data objects' time partitions ({@code dt=...}), so
-     * that watching costs the S3 server little while the sink is timed; fails when the count has not moved for
-     * {@code stall}. The sink writes a manifest before the files it lists, so once every object is there, so are
-     * the manifests (check them with {@link #durableRecords}).
-     */
-    Progress awaitObjects(long count, Duration stall, Supplier<String> status) throws InterruptedException {
-        long first = -1;
-        long last = -1;
-        long lastProgress = System.nanoTime();
-        while (true) {
-            int listed = 0;
-            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BenchS3.BUCKET)
-                    .prefix(topicsDir + "/dt=")).contents()) {
-                listed += object.key().endsWith("/") ? 0 : 1;
-            }
-            long now = System.nanoTime();
-            if (listed > 0 && first < 0) {
-                first = now;
-            }
-            if (listed >= count) {
-                return new Progress(first, now);
-            }
-            if (listed != last) {
-                last = listed;
-                lastProgress = now;
-            } else if (now - lastProgress > stall.toNanos()) {
-                throw new IllegalStateException(topicsDir + " holds " + listed + " of " + count
-                        + " objects and has not grown for " + stall + "; " + status.get());
-            }
-            Thread.sleep(POLL_MS / 2);
         }
     }
 

@@ -64,7 +64,7 @@ final class CommitBatch {
     }
 
     /** Appends the manifest (unless a previous run did), then uploads the files a previous run did not. */
-    Outcome run(ManifestStore manifests, ObjectStore store) {
+    Outcome run(ManifestStore manifests, ObjectStore store, WriteCounters counters) {
         if (!manifestAppended) {
             if (!manifests.append(manifest)) {
                 return Outcome.FENCED;
@@ -74,6 +74,7 @@ final class CommitBatch {
         for (; uploaded < files.size(); uploaded++) {
             OpenFile.Closed file = files.get(uploaded);
             store.createOrVerify(file.range().key(), file.content());
+            counters.committed(file.range(), file.content().length());
         }
         return Outcome.COMMITTED;
     }

@@ -22,6 +22,7 @@ public final class PartitionWriters {
     private final Clock clock;
     private final ErrantRecords errant;
     private final Executor uploads;
+    private final WriteCounters counters = new WriteCounters();
 
     /** {@code uploads} runs the writers' commits of closed files. */
     public PartitionWriters(S3SinkConnectorConfig config, ObjectStore store, Clock clock, ErrantRecords errant,
@@ -39,6 +40,12 @@ public final class PartitionWriters {
 
     /** A new writer for {@code tp}; {@code seek} rewinds that partition's consumer. */
     public TopicPartitionWriter create(TopicPartition tp, LongConsumer seek) {
-        return new TopicPartitionWriter(tp, settings, partitioner, format, store, clock, errant, seek, uploads);
+        return new TopicPartitionWriter(tp, settings, partitioner, format, store, clock, errant, seek, uploads,
+                counters);
+    }
+
+    /** What the writers made durable and hold; shared by every writer this factory made. */
+    public WriteCounters counters() {
+        return counters;
     }
 }

@@ -79,6 +79,11 @@ public final class TaskWriters {
         });
     }
 
+    /** What the writers made durable and hold, for the task's metrics. */
+    public WriteCounters counters() {
+        return factory.counters();
+    }
+
     /** Creates the writers of {@code partitions}, each rewinding its consumer to where its manifest resumes. */
     public void open(Collection<TopicPartition> partitions) {
         call(() -> {
@@ -224,6 +229,7 @@ public final class TaskWriters {
             }
             writers.values().forEach(TopicPartitionWriter::tick);
             budget.enforce(writers.values());
+            factory.counters().buffered(writers.values().stream().mapToLong(TopicPartitionWriter::bufferedBytes).sum());
         } catch (RuntimeException e) {
             // Records the writers took are skipped by offset when written again: keep the rest of the batch from
             // the one that failed.

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import io.tributary.s3.config.NullValueBehavior;
 import io.tributary.s3.format.RecordFormat;
 import io.tributary.s3.partition.RecordPartitioner;
+import io.tributary.s3.storage.Content;
 import io.tributary.s3.storage.ObjectStore;
 
 /**
@@ -44,6 +45,7 @@ public final class TopicPartitionWriter {
     private final ErrantRecords errant;
     private final LongConsumer seek;
     private final Executor uploads;
+    private final WriteCounters counters;
 
     private WriterState state = WriterState.NEW;
     private long seq = -1;
@@ -62,7 +64,8 @@ public final class TopicPartitionWriter {
      * {@code uploads} runs the commits of closed files ({@code Runnable::run} commits them on the calling thread).
      */
     TopicPartitionWriter(TopicPartition tp, WriterSettings settings, RecordPartitioner partitioner, RecordFormat format,
-                         ObjectStore store, Clock clock, ErrantRecords errant, LongConsumer seek, Executor uploads) {
+                         ObjectStore store, Clock clock, ErrantRecords errant, LongConsumer seek, Executor uploads,
+                         WriteCounters counters) {
         this.tp = tp;
         this.settings = settings;
         this.partitioner = partitioner;
@@ -73,6 +76,7 @@ public final class TopicPartitionWriter {
         this.errant = errant;
         this.seek = seek;
         this.uploads = uploads;
+        this.counters = counters;
     }
 
     /** Reads the newest manifest, finds its files missing from S3, and rewinds to where replay must start. */
@@ -307,7 +311,9 @@ public final class TopicPartitionWriter {
         }
         for (Rebuild rebuild : List.copyOf(rebuilds.values())) {
             if (rebuild.range().end() <= offset) {
-                store.createOrVerify(rebuild.range().key(), rebuild.finish(tp));
+                Content content = rebuild.finish(tp);
+                store.createOrVerify(rebuild.range().key(), content);
+                counters.committed(rebuild.range(), content.length());
                 rebuilds.remove(rebuild.range().key());
                 LOG.info("{}: rebuilt {} ({} records)", tp, rebuild.range().key(), rebuild.range().count());
             }
@@ -357,7 +363,7 @@ public final class TopicPartitionWriter {
                 closed.clear();
             }
             CommitBatch batch = pending;
-            inFlight = CompletableFuture.supplyAsync(() -> batch.run(manifests, store), uploads);
+            inFlight = CompletableFuture.supplyAsync(() -> batch.run(manifests, store, counters), uploads);
         }
     }
 

@@ -51,7 +51,7 @@ class MemoryBudgetTest {
         for (int p = 0; p < PARTITIONS; p++) {
             TopicPartitionWriter writer = new TopicPartitionWriter(new TopicPartition("t", p), settings, partitioner,
                     new JsonLinesFormat(Compression.GZIP), store, clock, (record, error) -> { }, offset -> { },
-                    uploads);
+                    uploads, new WriteCounters());
             writer.open();
             writers.add(writer);
         }

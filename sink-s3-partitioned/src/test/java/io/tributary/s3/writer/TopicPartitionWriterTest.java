@@ -46,6 +46,7 @@ class TopicPartitionWriterTest {
     private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(T0));
     private final List<Long> seeks = new ArrayList<>();
     private final List<SinkRecord> errant = new ArrayList<>();
+    private final WriteCounters counters = new WriteCounters();
     /** Commits run on the calling thread unless a test holds them in {@link #queued} to run later. */
     private Executor uploads = Runnable::run;
     private final List<Runnable> queued = new ArrayList<>();
@@ -60,7 +61,7 @@ class TopicPartitionWriterTest {
                 PathTemplate.parse(template, ZoneOffset.UTC, Locale.ROOT), ZoneOffset.UTC, -1);
         TopicPartitionWriter writer = new TopicPartitionWriter(TP, settings, partitioner,
                 new JsonLinesFormat(Compression.NONE), store, clock, (record, error) -> errant.add(record), seeks::add,
-                uploads);
+                uploads, counters);
         writer.open();
         return writer;
     }
@@ -101,9 +102,13 @@ class TopicPartitionWriterTest {
         assertThat(writer.uploading()).isTrue();
         assertThat(writer.durableOffset()).hasValue(0);
 
+        assertThat(counters.objects()).as("counted once in S3").isZero();
         runQueued();
         assertThat(store.dataKeys()).containsExactly("topics/r=eu/orders+0+0000000000000000000.jsonl");
         assertThat(writer.durableOffset()).as("not before the task thread saw it finish").hasValue(0);
+        assertThat(counters.objects()).isEqualTo(1);
+        assertThat(counters.records()).isEqualTo(2);
+        assertThat(counters.bytes()).isEqualTo(store.get(store.dataKeys().get(0)).orElseThrow().length);
 
         writer.tick();
         assertThat(writer.durableOffset()).hasValue(2);
@@ -115,6 +120,8 @@ class TopicPartitionWriterTest {
         assertThat(store.jsonLineIds()).isEqualTo(range(0, 4));
         assertThat(writer.durableOffset()).hasValue(4);
         assertThat(writer.uploading()).isFalse();
+        assertThat(counters.objects()).isEqualTo(2);
+        assertThat(counters.records()).isEqualTo(4);
     }
 
     @Test
@@ -415,7 +422,7 @@ class TopicPartitionWriterTest {
                 PathTemplate.parse("r={value.region}", ZoneOffset.UTC, Locale.ROOT), ZoneOffset.UTC, -1);
         TopicPartitionWriter writer = new TopicPartitionWriter(TP, settings(10, -1, -1), partitioner,
                 new AvroFormat(AvroCodec.NULL), store, clock,
-                (record, error) -> errant.add(record), seeks::add, Runnable::run);
+                (record, error) -> errant.add(record), seeks::add, Runnable::run, counters);
         writer.open();
         Schema v2 = SchemaBuilder.struct().name("Order")
                 .field("id", Schema.INT64_SCHEMA)
