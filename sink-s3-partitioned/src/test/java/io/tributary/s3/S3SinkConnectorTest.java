@@ -3,6 +3,7 @@ package io.tributary.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.config.ConfigException;
@@ -18,7 +19,13 @@ class S3SinkConnectorTest {
         S3SinkConnector connector = new S3SinkConnector();
         connector.start(CONFIG);
 
-        assertThat(connector.taskConfigs(3)).hasSize(3).allSatisfy(config -> assertThat(config).isEqualTo(CONFIG));
+        List<Map<String, String>> tasks = connector.taskConfigs(3);
+        assertThat(tasks).hasSize(3);
+        for (int i = 0; i < tasks.size(); i++) {
+            Map<String, String> expected = new java.util.HashMap<>(CONFIG);
+            expected.put(S3SinkTask.TASK_ID, Integer.toString(i)); // the task's number, for its JMX metrics
+            assertThat(tasks.get(i)).isEqualTo(expected);
+        }
         assertThat(connector.taskClass()).isEqualTo(S3SinkTask.class);
         assertThat(connector.config().names()).contains("s3.bucket.name", "path.format", "rotate.schedule.interval.ms");
     }

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * An output stream that collects {@link Content}: blocks that start small (so that a thousand small open files stay
- * small) and double up to {@link #MAX_BLOCK_BYTES}; nothing written is ever copied to grow the buffer. It knows the
- * heap it holds, which is what a memory budget must count.
+ * An output stream that collects {@link Content}. Its first block starts small (so that a thousand small open files
+ * stay small) and doubles, by copying, up to {@link #MAX_BLOCK_BYTES}; past that it adds blocks of that size, so a
+ * large file is never copied to grow. It knows the heap it holds, which is what a memory budget must count.
  */
 public final class ContentBuffer extends OutputStream {
 
@@ -66,11 +66,19 @@ public final class ContentBuffer extends OutputStream {
         return new Content(Arrays.copyOf(blocks, count), Arrays.copyOf(starts, count), size);
     }
 
+    /** Makes room for the next byte: a larger first block while it is small, then another block. */
     private void addBlock() {
         if (finished) {
             throw new IllegalStateException("the content was already taken");
         }
-        int length = current == null ? FIRST_BLOCK_BYTES : Math.min(MAX_BLOCK_BYTES, current.length * 2);
+        if (count == 1 && current.length < MAX_BLOCK_BYTES) {
+            byte[] grown = Arrays.copyOf(current, Math.min(MAX_BLOCK_BYTES, current.length * 2));
+            capacity += grown.length - current.length;
+            current = grown;
+            blocks[0] = grown;
+            return;
+        }
+        int length = current == null ? FIRST_BLOCK_BYTES : MAX_BLOCK_BYTES;
         if (count == blocks.length) {
             blocks = Arrays.copyOf(blocks, count * 2);
             starts = Arrays.copyOf(starts, count * 2);

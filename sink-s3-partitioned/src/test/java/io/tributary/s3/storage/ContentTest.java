@@ -51,14 +51,18 @@ class ContentTest {
     }
 
     @Test
-    void blocksGrowWithoutCopyingAndStayBelowHumongousSize() {
+    void blocksStaySmallForSmallFilesAndBelowHumongousSizeForLargeOnes() {
         ContentBuffer buffer = new ContentBuffer();
         buffer.write(1);
         assertThat(buffer.capacity()).isEqualTo(ContentBuffer.FIRST_BLOCK_BYTES);
+        buffer.write(new byte[ContentBuffer.FIRST_BLOCK_BYTES], 0, ContentBuffer.FIRST_BLOCK_BYTES);
+        assertThat(buffer.capacity()).as("the first block doubled").isEqualTo(2 * ContentBuffer.FIRST_BLOCK_BYTES);
+        buffer.write(new byte[ContentBuffer.FIRST_BLOCK_BYTES], 0, ContentBuffer.FIRST_BLOCK_BYTES);
+        assertThat(buffer.capacity()).isEqualTo(4 * ContentBuffer.FIRST_BLOCK_BYTES);
 
         buffer.write(new byte[4 * 1024 * 1024], 0, 4 * 1024 * 1024);
-        assertThat(buffer.size()).isEqualTo(4 * 1024 * 1024 + 1);
-        // Doubling from 4 KiB to the largest block, then whole blocks: at most one block more than needed.
+        assertThat(buffer.size()).isEqualTo(4 * 1024 * 1024 + 1 + 2 * ContentBuffer.FIRST_BLOCK_BYTES);
+        // A first block of the largest size, then whole blocks: at most one block more than needed.
         assertThat(buffer.capacity()).isBetween(buffer.size(), buffer.size() + ContentBuffer.MAX_BLOCK_BYTES);
         buffer.toContent();
         assertThatThrownBy(() -> buffer.write(new byte[ContentBuffer.MAX_BLOCK_BYTES], 0,
