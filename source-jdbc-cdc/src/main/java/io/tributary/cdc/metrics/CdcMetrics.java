@@ -1,6 +1,5 @@
 package io.tributary.cdc.metrics;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,13 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import javax.management.StandardMBean;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.tributary.common.jmx.MBeans;
 
 /**
  * The task's JMX metrics, registered under Debezium's object names so that existing dashboards keep working. Updated
@@ -22,7 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CdcMetrics implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(CdcMetrics.class);
     private static final String DOMAIN = "debezium.postgres";
 
     private final Clock clock;
@@ -55,8 +49,8 @@ public final class CdcMetrics implements AutoCloseable {
         String suffix = task < 0 ? "" : ",task=" + task;
         this.streamingName = name("streaming", serverName, suffix);
         this.snapshotName = name("snapshot", serverName, suffix);
-        register(streamingName, new StandardMBean(new Streaming(), StreamingMetricsMXBean.class, true));
-        register(snapshotName, new StandardMBean(new Snapshot(), SnapshotMetricsMXBean.class, true));
+        MBeans.register(streamingName, new Streaming(), StreamingMetricsMXBean.class);
+        MBeans.register(snapshotName, new Snapshot(), SnapshotMetricsMXBean.class);
     }
 
     public void eventSeen(long commitTimeMs) {
@@ -100,44 +94,13 @@ public final class CdcMetrics implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ObjectName name : new ObjectName[] {streamingName, snapshotName}) {
-            try {
-                if (name != null && server().isRegistered(name)) {
-                    server().unregisterMBean(name);
-                }
-            } catch (JMException e) {
-                log.debug("Could not unregister {}: {}", name, e.getMessage());
-            }
-        }
-    }
-
-    private static MBeanServer server() {
-        return ManagementFactory.getPlatformMBeanServer();
+        MBeans.unregister(streamingName);
+        MBeans.unregister(snapshotName);
     }
 
     private static ObjectName name(String context, String serverName, String suffix) {
-        try {
-            // topic.prefix allows only letters, digits, '.', '_' and '-': safe unquoted, as Debezium writes it
-            return new ObjectName(DOMAIN + ":type=connector-metrics,context=" + context + ",server=" + serverName
-                    + suffix);
-        } catch (JMException e) {
-            log.warn("No JMX metrics for server {}: {}", serverName, e.getMessage());
-            return null;
-        }
-    }
-
-    private static void register(ObjectName name, Object bean) {
-        if (name == null) {
-            return;
-        }
-        try {
-            if (server().isRegistered(name)) {
-                server().unregisterMBean(name);
-            }
-            server().registerMBean(bean, name);
-        } catch (JMException e) {
-            log.warn("Could not register JMX metrics {}: {}", name, e.getMessage());
-        }
+        // topic.prefix allows only letters, digits, '.', '_' and '-': safe unquoted, as Debezium writes it
+        return MBeans.name(DOMAIN + ":type=connector-metrics,context=" + context + ",server=" + serverName + suffix);
     }
 
     private final class Streaming implements StreamingMetricsMXBean {
