@@ -92,7 +92,7 @@ public class S3SinkTask extends SinkTask {
         writers = new TaskWriters(errant -> new PartitionWriters(config, store, clock, errant, commits), budget,
                 errantRecords(), context::offset, uploads != null ? "s3-sink-task-" + task + "-writer" : null);
         metrics = S3SinkMetrics.register(props.getOrDefault("name", "s3-sink"),
-                props.getOrDefault(TASK_ID, "instance-" + task), writers.counters(), budget.limitBytes());
+                props.getOrDefault(TASK_ID, "instance-" + task), writers.counters(), budget);
         LOG.info("S3 sink task writing to s3://{}/{} as {}, buffering at most {} bytes", config.bucket(),
                 config.topicsDir(), config.pathTemplate(), budget.limitBytes());
     }

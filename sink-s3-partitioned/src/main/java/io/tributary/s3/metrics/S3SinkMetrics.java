@@ -3,6 +3,7 @@ package io.tributary.s3.metrics;
 import javax.management.ObjectName;
 
 import io.tributary.common.jmx.MBeans;
+import io.tributary.s3.writer.MemoryBudget;
 import io.tributary.s3.writer.WriteCounters;
 
 /** A task's {@link S3SinkTaskMetricsMXBean} on the platform MBean server, from registration until close. */
@@ -22,9 +23,9 @@ public final class S3SinkMetrics implements AutoCloseable {
                 + ",task=" + ObjectName.quote(task));
     }
 
-    /** Registers the metrics of {@code counters}; a failure to register is logged, never fatal. */
-    public static S3SinkMetrics register(String connector, String task, WriteCounters counters, long limitBytes) {
-        return new S3SinkMetrics(MBeans.register(name(connector, task), new Bean(counters, limitBytes),
+    /** Registers the metrics of {@code counters} and {@code budget}; a failure to register is logged, never fatal. */
+    public static S3SinkMetrics register(String connector, String task, WriteCounters counters, MemoryBudget budget) {
+        return new S3SinkMetrics(MBeans.register(name(connector, task), new Bean(counters, budget),
                 S3SinkTaskMetricsMXBean.class));
     }
 
@@ -33,7 +34,7 @@ public final class S3SinkMetrics implements AutoCloseable {
         MBeans.unregister(name);
     }
 
-    private record Bean(WriteCounters counters, long limitBytes) implements S3SinkTaskMetricsMXBean {
+    private record Bean(WriteCounters counters, MemoryBudget budget) implements S3SinkTaskMetricsMXBean {
         @Override
         public long getObjectsCommitted() {
             return counters.objects();
@@ -51,12 +52,12 @@ public final class S3SinkMetrics implements AutoCloseable {
 
         @Override
         public long getBufferedBytes() {
-            return counters.bufferedBytes();
+            return budget.bufferedBytes();
         }
 
         @Override
         public long getBufferLimitBytes() {
-            return limitBytes;
+            return budget.limitBytes();
         }
     }
 }

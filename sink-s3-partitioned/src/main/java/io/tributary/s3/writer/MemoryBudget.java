@@ -23,6 +23,8 @@ public final class MemoryBudget {
     }
 
     private final long limitBytes;
+    /** What the writers held at the last {@link #enforce}, for the task's metrics. */
+    private volatile long bufferedBytes;
 
     public MemoryBudget(long limitBytes) {
         this.limitBytes = limitBytes;
@@ -30,6 +32,11 @@ public final class MemoryBudget {
 
     public long limitBytes() {
         return limitBytes;
+    }
+
+    /** Heap the writers' buffered files took when the budget was last enforced (after each batch). */
+    public long bufferedBytes() {
+        return bufferedBytes;
     }
 
     /**
@@ -72,6 +79,7 @@ public final class MemoryBudget {
         for (TopicPartitionWriter writer : writers) {
             total += writer.bufferedBytes();
         }
+        bufferedBytes = total;
         if (total <= limitBytes) {
             return 0;
         }

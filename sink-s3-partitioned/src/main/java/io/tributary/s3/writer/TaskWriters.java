@@ -229,7 +229,6 @@ public final class TaskWriters {
             }
             writers.values().forEach(TopicPartitionWriter::tick);
             budget.enforce(writers.values());
-            factory.counters().buffered(writers.values().stream().mapToLong(TopicPartitionWriter::bufferedBytes).sum());
         } catch (RuntimeException e) {
             // Records the writers took are skipped by offset when written again: keep the rest of the batch from
             // the one that failed.

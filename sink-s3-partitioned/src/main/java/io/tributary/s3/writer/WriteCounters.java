@@ -2,23 +2,18 @@ package io.tributary.s3.writer;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** What a task has made durable in S3 and what it holds in memory meanwhile; read by its JMX metrics. */
+/** What a task has made durable in S3; read by its JMX metrics. */
 public final class WriteCounters {
 
     private final LongAdder objects = new LongAdder();
     private final LongAdder records = new LongAdder();
     private final LongAdder bytes = new LongAdder();
-    private volatile long bufferedBytes;
 
     /** A data file is in S3 (uploaded, or found there already holding the same bytes). */
     void committed(FileRange file, long fileBytes) {
         objects.increment();
         records.add(file.count());
         bytes.add(fileBytes);
-    }
-
-    void buffered(long heapBytes) {
-        bufferedBytes = heapBytes;
     }
 
     public long objects() {
@@ -31,9 +26,5 @@ public final class WriteCounters {
 
     public long bytes() {
         return bytes.sum();
-    }
-
-    public long bufferedBytes() {
-        return bufferedBytes;
     }
 }

@@ -121,7 +121,9 @@ class MemoryBudgetTest {
         List<TopicPartitionWriter> writers = writers();
         writers.get(0).write(TestRecords.order("t", 0, 0, T0, "eu"));
 
-        assertThat(new MemoryBudget(BUDGET).enforce(writers)).isZero();
+        MemoryBudget budget = new MemoryBudget(BUDGET);
+        assertThat(budget.enforce(writers)).isZero();
         assertThat(store.dataKeys()).isEmpty();
+        assertThat(budget.bufferedBytes()).as("what the metrics show").isEqualTo(buffered(writers)).isPositive();
     }
 }
