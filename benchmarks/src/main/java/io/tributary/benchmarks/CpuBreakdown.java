@@ -6,7 +6,6 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class CpuBreakdown {
     }
 
     public static CpuBreakdown start() {
-        return new CpuBreakdown(sample(), processNanos(), childNanos());
+        return new CpuBreakdown(sample(), CpuClock.processNanos(), CpuClock.childNanos());
     }
 
     /** The CPU since {@link #start()} in microseconds per record, largest first, as one line. */
@@ -55,10 +54,10 @@ public final class CpuBreakdown {
             threadTotal += used;
             groups.merge(now.names().get(thread.getKey()).replaceAll("\\d+", "N"), used, Long::sum);
         }
-        long unaccounted = processNanos() - processNanos - threadTotal;
+        long unaccounted = CpuClock.processNanos() - processNanos - threadTotal;
         groups.put(Files.isDirectory(TASKS) ? "(threads that ended)" : "(JVM: GC, JIT, threads that ended)",
                 Math.max(0, unaccounted));
-        groups.put("(child processes)", childNanos() - childNanos);
+        groups.put("(child processes)", CpuClock.childNanos() - childNanos);
         return groups.entrySet().stream()
                 .filter(group -> group.getValue() * 1000 / records >= 50) // 0.05 µs per record and more
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -113,13 +112,5 @@ public final class CpuBreakdown {
             }
         }
         return new Sample(nanos, names);
-    }
-    private static long processNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-    }
-
-    private static long childNanos() {
-        return ProcessHandle.current().children()
-                .mapToLong(child -> child.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 }

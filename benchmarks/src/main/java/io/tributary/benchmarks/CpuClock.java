@@ -13,8 +13,17 @@ public final class CpuClock {
     }
 
     public static long nanos() {
-        ProcessHandle self = ProcessHandle.current();
-        return cpu(self) + self.children().mapToLong(CpuClock::cpu).sum();
+        return processNanos() + childNanos();
+    }
+
+    /** This JVM's part. */
+    public static long processNanos() {
+        return cpu(ProcessHandle.current());
+    }
+
+    /** The child processes' part. */
+    public static long childNanos() {
+        return ProcessHandle.current().children().mapToLong(CpuClock::cpu).sum();
     }
 
     private static long cpu(ProcessHandle process) {

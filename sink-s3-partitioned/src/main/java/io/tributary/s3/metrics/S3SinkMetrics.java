@@ -9,7 +9,7 @@ import io.tributary.s3.writer.WriteCounters;
 /** A task's {@link S3SinkTaskMetricsMXBean} on the platform MBean server, from registration until close. */
 public final class S3SinkMetrics implements AutoCloseable {
 
-    public static final String DOMAIN = "io.tributary";
+    private static final String DOMAIN = "io.tributary";
 
     private final ObjectName name;
 

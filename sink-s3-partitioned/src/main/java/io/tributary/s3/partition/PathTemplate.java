@@ -26,6 +26,8 @@ public final class PathTemplate {
     private final ZoneId zone;
     /** How long the rendered time fields stay the same: an hour, unless a pattern has minutes or finer. */
     private final long timeStepMs;
+    /** Whether no segment references the record, so the path depends on the time alone. */
+    private final boolean timeOnly;
     /** The time fields rendered for the last step seen: formatting them for every record is the sink's hot spot. */
     private volatile RenderedTimes lastTimes;
 
@@ -34,6 +36,7 @@ public final class PathTemplate {
         this.segments = segments;
         this.zone = zone;
         this.timeStepMs = timeStepMs;
+        this.timeOnly = segments.stream().allMatch(s -> s.reference == null);
     }
 
     /** Parses {@code template}; throws IllegalArgumentException with a message fit for the user. */
@@ -155,7 +158,6 @@ public final class PathTemplate {
         Instant time = Instant.ofEpochMilli(timeMillis);
         String[] values = segments.stream().filter(s -> s.time != null)
                 .map(s -> PathValues.escape(s.time.format(time))).toArray(String[]::new);
-        boolean timeOnly = segments.stream().allMatch(s -> s.reference == null);
         RenderedTimes rendered = new RenderedTimes(step, values, timeOnly ? render(null, values) : null);
         lastTimes = rendered;
         return rendered;
