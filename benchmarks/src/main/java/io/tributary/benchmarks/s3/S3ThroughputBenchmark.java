@@ -9,7 +9,9 @@ import io.tributary.testkit.Await;
 import io.tributary.testkit.connect.ConnectCluster;
 import io.tributary.testkit.s3.S3Server;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -22,32 +24,51 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3 sink throughput against its ceiling, per format, on one S3 server: {@code records} records in Kafka (see
  * {@link ValueFormat}) are consumed by the packaged sink until every object is in S3 and its manifests say every
  * record is durable; the ceiling encodes the same records from memory with the same library and PUTs the same objects
- * with the raw SDK. The sink is timed in its steady state, as the ceiling is: its connector is created on an empty
- * topic, paused once its tasks own every partition, and resumed when the clock starts, after the records were
- * produced; connector start-up and the consumer group's join are not timed (they are printed).
+ * with the raw SDK. The sink is timed in its steady state, as the ceiling is: its topic holds warm-up records,
+ * {@code windows} rounds of the timed records and a tail, in that order in every partition; the connector is created
+ * on it and runs through all of them without a pause, and each window's clock runs from the commit of the object
+ * before it to the commit of as many objects again as the timed records make. Start-up, the consumer group's join
+ * and the warm-up are not timed (they are printed); the tail keeps the sink as busy at the last window's end as at
+ * its start. The ceiling runs the warm-up and then the timed records {@code windows} times. Each contestant's figures
+ * are those of its median window.
  */
 public final class S3ThroughputBenchmark implements BenchmarkCase {
 
     static final String TOPIC = "orders";
-    static final String WARMUP_TOPIC = "orders-warmup";
     static final Duration STALL = Duration.ofSeconds(120);
     private static final String NOT_MEASURED = "NA";
 
-    private final ObjectPlan plan;
-    /** Records each contestant writes, uncounted, before its timed run; none when null. */
+    /** Records each contestant writes, uncounted, before its timed run (ids from 0). */
     private final ObjectPlan warmupPlan;
+    /** The first window's timed records: ids after the warm-up's. */
+    private final ObjectPlan plan;
+    /** Every window's records, one after another: the first is {@link #plan}. */
+    private final List<ObjectPlan> windows;
+    /** Records after the last window's, uncounted: one object per partition. */
+    private final ObjectPlan tailPlan;
     private final int tasks;
     private final List<BenchFormat> formats;
     private final ValueFormat valueFormat;
 
-    S3ThroughputBenchmark(ObjectPlan plan, ObjectPlan warmupPlan, int tasks, List<BenchFormat> formats,
+    S3ThroughputBenchmark(ObjectPlan warmupPlan, long records, int windows, int tasks, List<BenchFormat> formats,
             ValueFormat valueFormat) {
-        if (plan.partitions() < tasks) {
+        if (warmupPlan.partitions() < tasks) {
             throw new IllegalArgumentException(tasks + " tasks need at least as many partitions, not "
-                    + plan.partitions());
+                    + warmupPlan.partitions());
         }
-        this.plan = plan;
+        if (windows < 1) {
+            throw new IllegalArgumentException("At least one timed window, not " + windows);
+        }
         this.warmupPlan = warmupPlan;
+        List<ObjectPlan> planned = new ArrayList<>();
+        ObjectPlan last = warmupPlan;
+        for (int i = 0; i < windows; i++) {
+            last = last.followedBy(records);
+            planned.add(last);
+        }
+        this.windows = List.copyOf(planned);
+        this.plan = planned.get(0);
+        this.tailPlan = last.followedBy((long) plan.partitions() * plan.flushSize());
         this.tasks = tasks;
         this.formats = formats;
         this.valueFormat = valueFormat;
@@ -56,21 +77,22 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
     /**
      * From {@code -Drecords} (1000000), {@code -Dpartitions} (4), {@code -Dtasks} (1), {@code -Dflush.size} (10000),
      * {@code -Dformats} (jsonl,parquet), {@code -Dconverter} (payload; or json), {@code -Dwarmup.records}
-     * (min(records, 500000), rounded down to whole rounds of objects; 0 for none).
+     * (min(records, 500000), rounded down to whole objects per partition, at least one), {@code -Dwindows} (3).
      */
     public static S3ThroughputBenchmark fromSystemProperties() {
         long records = Long.getLong("records", 1_000_000);
         int partitions = Integer.getInteger("partitions", 4);
-        ObjectPlan plan = ObjectPlan.fitting(records, partitions, Integer.getInteger("flush.size", 10_000));
+        ObjectPlan fitted = ObjectPlan.fitting(records, partitions, Integer.getInteger("flush.size", 10_000));
         List<BenchFormat> formats = Arrays.stream(System.getProperty("formats", "jsonl,parquet").split(","))
                 .map(BenchFormat::parse).toList();
-        // Whole objects of the timed run's size, so that every warm-up file closes by flush.size.
-        long objectRecords = (long) plan.partitions() * plan.flushSize();
-        long warmupObjects = Long.getLong("warmup.records", Math.min(records, 500_000)) / objectRecords;
-        ObjectPlan warmupPlan = warmupObjects <= 0 ? null
-                : new ObjectPlan(warmupObjects * objectRecords, partitions, plan.flushSize());
-        return new S3ThroughputBenchmark(plan, warmupPlan, Integer.getInteger("tasks", 1), formats,
-                ValueFormat.parse(System.getProperty("converter", "payload")));
+        // Whole objects of the timed run's size, so that every warm-up file closes by flush.size; at least one per
+        // partition, whose last commit starts the clock.
+        long objectRecords = (long) fitted.partitions() * fitted.flushSize();
+        long warmupObjects = Math.max(1,
+                Long.getLong("warmup.records", Math.min(records, 500_000)) / objectRecords);
+        ObjectPlan warmupPlan = new ObjectPlan(warmupObjects * objectRecords, partitions, fitted.flushSize());
+        return new S3ThroughputBenchmark(warmupPlan, fitted.records(), Integer.getInteger("windows", 3),
+                Integer.getInteger("tasks", 1), formats, ValueFormat.parse(System.getProperty("converter", "payload")));
     }
 
     @Override
@@ -99,12 +121,8 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
                             format.configValue(), format.configValue(), unsupported);
                     continue;
                 }
-                if (warmupPlan != null) {
-                    // Both contestants run once on fewer records first, so that neither is timed on a cold JVM.
-                    Run warmup = new Run(WARMUP_TOPIC + "-" + format.configValue(), warmupPlan, "warmup-");
-                    sink(cluster, server, s3, format, warmup);
-                    ceiling(s3, format, warmup);
-                }
+                // Both contestants write the warm-up records first, so that neither is timed on a cold JVM: the sink
+                // in the same run as its timed records, the ceiling in a run of its own.
                 Run timed = new Run(TOPIC + "-" + format.configValue(), plan, "");
                 Measured sink = sink(cluster, server, s3, format, timed);
                 kafkaBytes = sink.kafkaBytes();
@@ -126,9 +144,6 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
 
     /** One contestant's run: records of {@code topic} as {@code plan} lays them out, objects under {@code prefix}. */
     private record Run(String topic, ObjectPlan plan, String prefix) {
-        boolean warmup() {
-            return !prefix.isEmpty();
-        }
     }
 
     Map<String, String> connectorConfig(S3Server server, BenchFormat format, Run run) {
@@ -148,124 +163,146 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
     }
 
     /**
-     * From resuming the connector (created on the empty topic, paused once its tasks own every partition, the records
-     * then produced) until its tasks' metrics say every object is in S3 ({@link SinkProgress}); then checks the
-     * listing holds every object and the manifests say every record is durable.
+     * Loads the warm-up, the windows' and the tail's records, creates the connector and times each window from the
+     * commit of the object before it until as many more objects as the timed records make are committed, by its tasks'
+     * metrics ({@link SinkProgress}); once the tail is in too, checks the listing holds every object and the manifests
+     * say every record is durable.
      */
     private Measured sink(ConnectCluster cluster, S3Server server, S3Client s3, BenchFormat format, Run run)
             throws InterruptedException {
-        String connector = run.prefix() + "s3-" + format.configValue();
-        SinkOutput output = new SinkOutput(s3, run.prefix() + sinkDir(format));
-        ObjectPlan plan = run.plan();
-        Loaded loaded = startPausedAndLoad(cluster, connector, connectorConfig(server, format, run), run);
-        long startupNanos = loaded.startupNanos();
-        long kafkaBytes = loaded.kafkaBytes();
-        long nanos;
-        long firstObjectNanos;
-        long peakHeap;
-        long cpuNanos;
-        String cpuUse;
-        try (HeapWatcher heap = HeapWatcher.start()) {
-            CpuBreakdown cpu = CpuBreakdown.start();
-            long cpuStarted = CpuClock.nanos();
-            long started = System.nanoTime();
-            cluster.embedded().resumeConnector(connector);
-            SinkProgress.Progress progress = SinkProgress.awaitObjects(connector, plan.objects(), STALL,
-                    () -> status(cluster, connector));
-            nanos = progress.doneNanos() - started;
-            cpuNanos = CpuClock.nanos() - cpuStarted;
-            firstObjectNanos = progress.firstNanos() - started;
-            peakHeap = heap.peakBytes();
-            cpuUse = cpu.perRecord(plan.records());
+        String connector = "s3-" + format.configValue();
+        SinkOutput output = new SinkOutput(s3, sinkDir(format));
+        long kafkaBytes = loadStream(cluster, run.topic(), windows);
+        long warmupObjects = warmupPlan.objects();
+        long timedObjects = plan.objects();
+        long created = System.nanoTime();
+        cluster.configureConnector(connector, connectorConfig(server, format, run));
+        SinkProgress.Progress warmup = SinkProgress.awaitObjects(connector, 0, warmupObjects, STALL,
+                () -> status(cluster, connector));
+        SinkProgress.Progress before = warmup;
+        List<Window> measured = new ArrayList<>();
+        for (int i = 0; i < windows.size(); i++) {
+            long from = warmupObjects + i * timedObjects;
+            SinkProgress.Progress done;
+            long cpuNanos;
+            long peakHeap;
+            String cpuUse;
+            try (HeapWatcher heap = HeapWatcher.start()) {
+                CpuBreakdown cpu = CpuBreakdown.start();
+                long cpuStarted = CpuClock.nanos();
+                done = SinkProgress.awaitObjects(connector, from, from + timedObjects, STALL,
+                        () -> status(cluster, connector));
+                cpuNanos = CpuClock.nanos() - cpuStarted;
+                peakHeap = heap.peakBytes();
+                cpuUse = cpu.perRecord(plan.records());
+            }
+            Window window = new Window(i + 1, new Throughput(plan.records(), done.bytes() - before.bytes(),
+                    done.doneNanos() - before.doneNanos(), tasks, cpuNanos), peakHeap, cpuUse);
+            measured.add(window);
+            before = done;
         }
+        long allObjects = tailPlan.endId() / plan.flushSize();
+        SinkProgress.awaitObjects(connector, warmupObjects + windows.size() * timedObjects, allObjects, STALL,
+                () -> status(cluster, connector));
         long durable = output.durableRecords(run.topic(), plan.partitions());
-        if (durable != plan.records()) {
+        if (durable != tailPlan.endId()) {
             throw new IllegalStateException("Every object of " + connector + " is in S3 but its manifests hold "
-                    + durable + " of " + plan.records() + " records");
+                    + durable + " of " + tailPlan.endId() + " records");
         }
         cluster.deleteConnector(connector);
         Await.until(() -> cluster.status(connector).isEmpty(), ConnectCluster.DEFAULT_TIMEOUT,
                 () -> "connector " + connector + " is still there");
         SinkOutput.Objects objects = output.objects();
-        if (objects.count() != plan.objects()) {
+        if (objects.count() != allObjects) {
             throw new IllegalStateException(connector + " wrote " + objects.count() + " objects, not the "
-                    + plan.objects() + " that flush.size makes of " + plan.records() + " records");
+                    + allObjects + " that flush.size makes of " + tailPlan.endId() + " records");
         }
         long lost = -1;
         long duplicates = -1;
-        if (format == BenchFormat.JSONL && !run.warmup()) {
-            IdTally tally = output.tallyJsonLines(objects, plan.records());
+        if (format == BenchFormat.JSONL) {
+            // every record the connector wrote, warm-up and tail included
+            IdTally tally = output.tallyJsonLines(objects, tailPlan.endId());
             lost = tally.lost();
             duplicates = tally.duplicates() + tally.unexpected();
         }
-        Throughput throughput = new Throughput(plan.records(), objects.bytes(), nanos, tasks, cpuNanos);
-        report(run.prefix() + "sink", format, throughput, objects.count(), peakHeap);
-        System.err.printf(Locale.ROOT, "%s %s sink: start-up until every partition was assigned %.2f s (not timed); "
-                + "first object %.2f s after resuming%n", name(), format.configValue(), startupNanos / 1e9,
-                firstObjectNanos / 1e9);
-        System.err.printf("%s %s %ssink: %s%n", name(), format.configValue(), run.prefix(), cpuUse);
-        return new Measured(throughput, objects.count(), peakHeap, lost, duplicates, firstObjectNanos / 1_000_000,
-                kafkaBytes);
+        long firstObjectNanos = warmup.firstNanos() - created;
+        System.err.printf(Locale.ROOT, "%s %s sink: first object %.2f s after creating the connector, warm-up's "
+                + "%d objects %.2f s after (not timed)%n", name(), format.configValue(), firstObjectNanos / 1e9,
+                warmupObjects, (warmup.doneNanos() - warmup.firstNanos()) / 1e9);
+        Window median = report("sink", format, measured, timedObjects);
+        return new Measured(median.throughput(), timedObjects, median.peakHeapBytes(), lost, duplicates,
+                firstObjectNanos / 1_000_000, kafkaBytes, rates(measured));
     }
 
-    /** The connector's start-up until its tasks owned every partition, and the value bytes then produced. */
-    private record Loaded(long startupNanos, long kafkaBytes) {
+    /** One timed window of a contestant: its {@code number} from 1, what it moved, its peak heap and CPU by thread. */
+    private record Window(int number, Throughput throughput, long peakHeapBytes, String cpuUse) {
+        Window withNumber(int n) {
+            return new Window(n, throughput, peakHeapBytes, cpuUse);
+        }
+    }
+
+    /** Prints every window of {@code contestant} and returns the median one, by records per second. */
+    private Window report(String contestant, BenchFormat format, List<Window> measured, long objects) {
+        for (Window w : measured) {
+            Throughput t = w.throughput();
+            System.err.printf(Locale.ROOT, "%s %s %s window %d: %d records in %d objects, %.2f s, %.0f records/s/task, "
+                    + "%.2f MB/s/task, peak heap %d MB, %.2f CPU s per million records%n", name(), format.configValue(),
+                    contestant, w.number(), t.records(), objects, t.seconds(), t.recordsPerSecondPerTask(),
+                    t.mebibytesPerSecondPerTask(), w.peakHeapBytes() >> 20, t.cpuSecondsPerMillionRecords());
+            System.err.printf("%s %s %s window %d: %s%n", name(), format.configValue(), contestant, w.number(),
+                    w.cpuUse());
+        }
+        List<Window> byRate = new ArrayList<>(measured);
+        byRate.sort(Comparator.comparingDouble(w -> w.throughput().recordsPerSecondPerTask()));
+        Window median = byRate.get((byRate.size() - 1) / 2);
+        System.err.printf(Locale.ROOT, "%s %s %s: median window %d%n", name(), format.configValue(), contestant,
+                median.number());
+        return median;
+    }
+
+    /** Records per second and task of each window, in order, for the result line. */
+    private static String rates(List<Window> measured) {
+        return measured.stream().map(w -> String.format(Locale.ROOT, "%.0f", w.throughput().recordsPerSecondPerTask()))
+                .collect(java.util.stream.Collectors.joining("/"));
     }
 
     /**
-     * Creates {@code connector} on {@code run}'s new, empty topic, pauses it once its tasks own every partition, and
-     * produces the run's records: resuming it starts the steady state.
+     * Creates {@code topic} and produces the warm-up records, those of {@code timed} and a tail of one object per
+     * partition into it, in that order in every partition; returns the first timed plan's value bytes.
      */
-    private Loaded startPausedAndLoad(ConnectCluster cluster, String connector, Map<String, String> config, Run run)
+    private long loadStream(ConnectCluster cluster, String topic, List<ObjectPlan> timed)
             throws InterruptedException {
-        ObjectPlan plan = run.plan();
-        cluster.kafka().createTopic(run.topic(), plan.partitions(), 1, Map.of("retention.ms", "-1"));
-        long created = System.nanoTime();
-        cluster.configureConnector(connector, config);
-        cluster.awaitRunning(connector, tasks);
-        SinkGroup.awaitAssigned(cluster.bootstrapServers(), connector, run.topic(), plan.partitions(), STALL);
-        long startupNanos = System.nanoTime() - created;
-        cluster.embedded().pauseConnector(connector);
-        Await.until(() -> cluster.status(connector).map(s -> s.connector().state().equals("PAUSED")
-                && s.tasks().stream().allMatch(t -> t.state().equals("PAUSED"))).orElse(false),
-                ConnectCluster.DEFAULT_TIMEOUT, () -> status(cluster, connector));
-        long loadStarted = System.nanoTime();
-        long kafkaBytes = TopicLoader.load(cluster.bootstrapServers(), run.topic(), plan, valueFormat);
-        System.err.printf(Locale.ROOT, "%s: %d records (%d value bytes) in %s after %.1f s%n", name(),
-                plan.records(), kafkaBytes, run.topic(), (System.nanoTime() - loadStarted) / 1e9);
-        return new Loaded(startupNanos, kafkaBytes);
+        cluster.kafka().createTopic(topic, plan.partitions(), 1, Map.of("retention.ms", "-1"));
+        long started = System.nanoTime();
+        TopicLoader.load(cluster.bootstrapServers(), topic, warmupPlan, valueFormat);
+        long kafkaBytes = -1;
+        for (ObjectPlan window : timed) {
+            long bytes = TopicLoader.load(cluster.bootstrapServers(), topic, window, valueFormat);
+            kafkaBytes = kafkaBytes < 0 ? bytes : kafkaBytes;
+        }
+        ObjectPlan tail = timed.get(timed.size() - 1).followedBy(tailPlan.records());
+        TopicLoader.load(cluster.bootstrapServers(), topic, tail, valueFormat);
+        System.err.printf(Locale.ROOT, "%s: %d warm-up, %d x %d timed (%d value bytes each) and %d tail records in %s "
+                + "after %.1f s%n", name(), warmupPlan.records(), timed.size(), plan.records(), kafkaBytes,
+                tail.records(), topic, (System.nanoTime() - started) / 1e9);
+        return kafkaBytes;
     }
 
     /**
-     * Connect alone: the same records through the same converter into {@link CountingSinkTask}, timed the same way
-     * until every record was handed over; what the framework costs any sink.
+     * Connect alone: the same records through the same converter into {@link CountingSinkTask}, timed the same way,
+     * from the warm-up's last record handed over until the timed records' last; what the framework costs any sink.
      */
     private Throughput framework(ConnectCluster cluster) throws InterruptedException {
         String connector = "framework";
-        Run run = new Run(TOPIC + "-framework", plan, "");
-        Map<String, String> config = Map.of("connector.class", CountingSinkConnector.class.getName(),
-                "tasks.max", Integer.toString(tasks), "topics", run.topic());
-        startPausedAndLoad(cluster, connector, config, run);
+        String topic = TOPIC + "-framework";
+        loadStream(cluster, topic, List.of(plan));
         CountingSinkTask.RECORDS.set(0);
+        cluster.configureConnector(connector, Map.of("connector.class", CountingSinkConnector.class.getName(),
+                "tasks.max", Integer.toString(tasks), "topics", topic));
+        long started = awaitCounted(warmupPlan.records(), cluster, connector);
         CpuBreakdown cpu = CpuBreakdown.start();
         long cpuStarted = CpuClock.nanos();
-        long started = System.nanoTime();
-        cluster.embedded().resumeConnector(connector);
-        long lastProgress = started;
-        long last = 0;
-        while (CountingSinkTask.RECORDS.get() < plan.records()) {
-            long now = System.nanoTime();
-            long count = CountingSinkTask.RECORDS.get();
-            if (count != last) {
-                last = count;
-                lastProgress = now;
-            } else if (now - lastProgress > STALL.toNanos()) {
-                throw new IllegalStateException("The counting sink took " + count + " of " + plan.records()
-                        + " records and has not moved for " + STALL + "; " + status(cluster, connector));
-            }
-            Thread.sleep(5);
-        }
-        long nanos = System.nanoTime() - started;
+        long nanos = awaitCounted(plan.endId(), cluster, connector) - started;
         Throughput throughput = new Throughput(plan.records(), 0, nanos, tasks, CpuClock.nanos() - cpuStarted);
         System.err.printf("%s framework: %s%n", name(), cpu.perRecord(plan.records()));
         cluster.deleteConnector(connector);
@@ -275,28 +312,58 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         return throughput;
     }
 
-    private Measured ceiling(S3Client s3, BenchFormat format, Run run) throws InterruptedException {
-        ObjectPlan plan = run.plan();
-        List<List<Struct>> values = CeilingUploader.valuesByPartition(plan);
-        Throughput throughput;
-        long peakHeap;
-        try (HeapWatcher heap = HeapWatcher.start()) {
-            CpuBreakdown cpu = CpuBreakdown.start();
-            throughput = CeilingUploader.run(s3, run.prefix() + "ceiling-" + format.configValue(), run.topic(), plan,
-                    tasks, format, values);
-            peakHeap = heap.peakBytes();
-            System.err.printf("%s %s %sceiling: %s%n", name(), format.configValue(), run.prefix(),
-                    cpu.perRecord(plan.records()));
+    /** Waits until the counting sink has taken {@code records}; returns {@link System#nanoTime()} then. */
+    private long awaitCounted(long records, ConnectCluster cluster, String connector) throws InterruptedException {
+        long lastProgress = System.nanoTime();
+        long last = -1;
+        while (true) {
+            long now = System.nanoTime();
+            long count = CountingSinkTask.RECORDS.get();
+            if (count >= records) {
+                return now;
+            }
+            if (count != last) {
+                last = count;
+                lastProgress = now;
+            } else if (now - lastProgress > STALL.toNanos()) {
+                throw new IllegalStateException("The counting sink took " + count + " of " + records
+                        + " records and has not moved for " + STALL + "; " + status(cluster, connector));
+            }
+            Thread.sleep(5);
         }
-        report(run.prefix() + "ceiling", format, throughput, plan.objects(), peakHeap);
-        return new Measured(throughput, plan.objects(), peakHeap, 0, 0, 0, 0);
     }
 
-    private void report(String contestant, BenchFormat format, Throughput t, long objects, long peakHeap) {
-        System.err.printf(Locale.ROOT, "%s %s %s: %d records in %d objects, %.2f s, %.0f records/s/task, "
-                + "%.2f MB/s/task, peak heap %d MB, %.2f CPU s per million records%n", name(), format.configValue(),
-                contestant, t.records(), objects, t.seconds(), t.recordsPerSecondPerTask(),
-                t.mebibytesPerSecondPerTask(), peakHeap >> 20, t.cpuSecondsPerMillionRecords());
+    /**
+     * The ceiling's warm-up run, then its timed run {@code windows} times on the first window's records (the same
+     * ids as the sink's first window).
+     */
+    private Measured ceiling(S3Client s3, BenchFormat format, Run run) throws InterruptedException {
+        ceilingRun(s3, format, new Run(run.topic(), warmupPlan, "warmup-"), "warm-up");
+        List<Window> measured = new ArrayList<>();
+        for (int i = 1; i <= windows.size(); i++) {
+            measured.add(ceilingRun(s3, format, new Run(run.topic(), plan, "window-" + i + "-"), "window " + i)
+                    .withNumber(i));
+        }
+        Window median = report("ceiling", format, measured, plan.objects());
+        return new Measured(median.throughput(), plan.objects(), median.peakHeapBytes(), 0, 0, 0, 0,
+                rates(measured));
+    }
+
+    private Window ceilingRun(S3Client s3, BenchFormat format, Run run, String label) throws InterruptedException {
+        ObjectPlan plan = run.plan();
+        List<List<Struct>> values = CeilingUploader.valuesByPartition(plan);
+        try (HeapWatcher heap = HeapWatcher.start()) {
+            CpuBreakdown cpu = CpuBreakdown.start();
+            Throughput throughput = CeilingUploader.run(s3, run.prefix() + "ceiling-" + format.configValue(),
+                    run.topic(), plan, tasks, format, values);
+            Window window = new Window(0, throughput, heap.peakBytes(), cpu.perRecord(plan.records()));
+            if (label.equals("warm-up")) {
+                System.err.printf(Locale.ROOT, "%s %s ceiling warm-up: %d records, %.2f s, %.0f records/s/task "
+                        + "(not timed)%n", name(), format.configValue(), plan.records(), throughput.seconds(),
+                        throughput.recordsPerSecondPerTask());
+            }
+            return window;
+        }
     }
 
     private static String status(ConnectCluster cluster, String connector) {
@@ -308,6 +375,7 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
     private Result result(long kafkaBytes, Map<BenchFormat, Figures> figures, Throughput framework) {
         Result result = new Result(name())
                 .put("records", plan.records())
+                .put("windows", windows.size())
                 .put("partitions", plan.partitions())
                 .put("tasks", tasks)
                 .put("flush_size", plan.flushSize())
@@ -320,7 +388,8 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
             String prefix = format.configValue() + "_";
             if (f == null) {
                 for (String key : List.of("records_per_s_per_task", "mb_per_s_per_task",
-                        "ceiling_records_per_s_per_task", "ceiling_mb_per_s_per_task", "peak_heap_mb",
+                        "ceiling_records_per_s_per_task", "ceiling_mb_per_s_per_task", "records_per_s_windows",
+                        "ceiling_records_per_s_windows", "peak_heap_mb",
                         "ceiling_peak_heap_mb", "cpu_s_per_m_records", "ceiling_cpu_s_per_m_records", "objects",
                         "first_object_ms", "lost_records", "duplicates")) {
                     result.putText(prefix + key, NOT_MEASURED);
@@ -331,6 +400,8 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
                     .put(prefix + "mb_per_s_per_task", f.sink().throughput().mebibytesPerSecondPerTask())
                     .put(prefix + "ceiling_records_per_s_per_task", f.ceiling().throughput().recordsPerSecondPerTask())
                     .put(prefix + "ceiling_mb_per_s_per_task", f.ceiling().throughput().mebibytesPerSecondPerTask())
+                    .putText(prefix + "records_per_s_windows", f.sink().windowRates())
+                    .putText(prefix + "ceiling_records_per_s_windows", f.ceiling().windowRates())
                     .put(prefix + "peak_heap_mb", f.sink().peakHeapBytes() >> 20)
                     .put(prefix + "ceiling_peak_heap_mb", f.ceiling().peakHeapBytes() >> 20)
                     .put(prefix + "cpu_s_per_m_records", f.sink().throughput().cpuSecondsPerMillionRecords())
@@ -363,11 +434,12 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
     }
 
     /**
-     * {@code firstObjectMs}: from resuming the connector until the first object was listed; {@code kafkaBytes}: the
-     * values' bytes in Kafka (sink only).
+     * The median window's figures; {@code firstObjectMs}: from creating the connector until its first object was
+     * committed; {@code kafkaBytes}: a window's value bytes in Kafka (sink only); {@code windowRates}: every window's
+     * records per second and task.
      */
     private record Measured(Throughput throughput, long objects, long peakHeapBytes, long lost, long duplicates,
-            long firstObjectMs, long kafkaBytes) {
+            long firstObjectMs, long kafkaBytes, String windowRates) {
     }
 
     private record Figures(Measured sink, Measured ceiling) {

@@ -3,6 +3,7 @@ package io.tributary.benchmarks.s3;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.function.Supplier;
+import javax.management.Attribute;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -18,31 +19,39 @@ final class SinkProgress {
     private static final long POLL_MS = 10;
     private static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
 
-    /** {@link System#nanoTime()} of the polls that first saw an object committed, and all of them. */
-    record Progress(long firstNanos, long doneNanos) {
+    /**
+     * {@link System#nanoTime()} of the polls that first saw an object committed after those there were before, and
+     * all of them; the object bytes committed by then.
+     */
+    record Progress(long firstNanos, long doneNanos, long bytes) {
+    }
+
+    /** The tasks' counts summed, read at one poll. */
+    private record Committed(long objects, long bytes) {
     }
 
     private SinkProgress() {
     }
 
     /**
-     * Waits until the tasks of {@code connector} have committed {@code count} objects; fails when the count has not
-     * moved for {@code stall}.
+     * Waits until the tasks of {@code connector}, which had committed {@code before} objects, have committed
+     * {@code count} objects in all; fails when the count has not moved for {@code stall}.
      */
-    static Progress awaitObjects(String connector, long count, Duration stall, Supplier<String> status)
+    static Progress awaitObjects(String connector, long before, long count, Duration stall, Supplier<String> status)
             throws InterruptedException {
         ObjectName tasks = tasksOf(connector);
         long first = -1;
         long last = -1;
         long lastProgress = System.nanoTime();
         while (true) {
-            long committed = committed(tasks);
+            Committed read = committed(tasks);
+            long committed = read.objects();
             long now = System.nanoTime();
-            if (committed > 0 && first < 0) {
+            if (committed > before && first < 0) {
                 first = now;
             }
             if (committed >= count) {
-                return new Progress(first, now);
+                return new Progress(first, now, read.bytes());
             }
             if (committed != last) {
                 last = committed;
@@ -64,15 +73,23 @@ final class SinkProgress {
         }
     }
 
-    private static long committed(ObjectName tasks) {
-        long total = 0;
+    private static Committed committed(ObjectName tasks) {
+        long objects = 0;
+        long bytes = 0;
         for (ObjectName task : JMX.queryNames(tasks, null)) {
             try {
-                total += (Long) JMX.getAttribute(task, "ObjectsCommitted");
+                for (Attribute value : JMX.getAttributes(task, new String[] {"ObjectsCommitted", "BytesCommitted"})
+                        .asList()) {
+                    if (value.getName().equals("ObjectsCommitted")) {
+                        objects += (Long) value.getValue();
+                    } else {
+                        bytes += (Long) value.getValue();
+                    }
+                }
             } catch (JMException e) {
                 // the task stopped between the query and the read: its objects count no more
             }
         }
-        return total;
+        return new Committed(objects, bytes);
     }
 }

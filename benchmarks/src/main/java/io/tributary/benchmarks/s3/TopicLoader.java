@@ -25,7 +25,7 @@ final class TopicLoader {
     private TopicLoader() {
     }
 
-    /** Produces {@code plan.records()} records; returns the total value bytes. */
+    /** Produces the plan's records (ids {@code plan.firstId()} on); returns the total value bytes. */
     static long load(String bootstrapServers, String topic, ObjectPlan plan, ValueFormat valueFormat)
             throws InterruptedException {
         awaitLeaders(bootstrapServers, topic, plan.partitions());
@@ -39,7 +39,7 @@ final class TopicLoader {
                 ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024),
                 ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(64L * 1024 * 1024)),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (long id = 0; id < plan.records(); id++) {
+            for (long id = plan.firstId(); id < plan.endId(); id++) {
                 byte[] value = converter.fromConnectData(topic, BenchRecords.SCHEMA, BenchRecords.value(id));
                 bytes += value.length;
                 producer.send(new ProducerRecord<>(topic, ObjectPlan.partitionOf(id, plan.partitions()),

@@ -34,6 +34,31 @@ class ObjectPlanTest {
     }
 
     @Test
+    void aFollowingPlanTakesTheNextIdsInTheSamePartitions() {
+        ObjectPlan warmup = new ObjectPlan(1_200, 3, 100);
+        ObjectPlan timed = warmup.followedBy(600);
+        assertThat(timed.firstId()).isEqualTo(1_200);
+        assertThat(timed.endId()).isEqualTo(1_800);
+        assertThat(timed.objects()).isEqualTo(6);
+        Set<Long> ids = new HashSet<>();
+        for (int p = 0; p < 3; p++) {
+            for (long offset = 0; offset < timed.recordsPerPartition(); offset++) {
+                long id = timed.idAt(p, offset);
+                assertThat(ObjectPlan.partitionOf(id, 3)).isEqualTo(p);
+                // offset 0 of the following plan is the partition's record after the warm-up's last
+                assertThat(id).isEqualTo(warmup.idAt(p, warmup.recordsPerPartition() + offset));
+                ids.add(id);
+            }
+        }
+        assertThat(ids).hasSize(600).allMatch(id -> id >= 1_200 && id < 1_800);
+    }
+
+    @Test
+    void rejectsAFirstIdThatWouldShiftThePartitions() {
+        assertThatThrownBy(() -> new ObjectPlan(1_200, 3, 100, 1)).hasMessageContaining("first id");
+    }
+
+    @Test
     void fitsFlushSizeToADivisorOfThePartitionsRecords() {
         assertThat(ObjectPlan.fitting(1_000_000, 4, 10_000).flushSize()).isEqualTo(10_000);
         assertThat(ObjectPlan.fitting(20_000, 4, 10_000).flushSize()).isEqualTo(5_000);
