@@ -38,10 +38,15 @@ final class BenchS3 {
                 .build();
     }
 
-    /** The sink keys that reach the server: bucket, endpoint, region, path-style access, credentials. */
+    /** The sink keys that reach the server: {@link #BUCKET}, endpoint, region, path-style access, credentials. */
     static java.util.Map<String, String> storeConfig(S3Server server) {
+        return storeConfig(server, BUCKET);
+    }
+
+    /** The sink keys that reach the server, with {@code bucket}. */
+    static java.util.Map<String, String> storeConfig(S3Server server, String bucket) {
         return java.util.Map.of(
-                "s3.bucket.name", BUCKET,
+                "s3.bucket.name", bucket,
                 "store.url", server.endpoint().toString(),
                 "s3.region", server.region(),
                 "s3.path.style.access.enabled", "true",

@@ -35,8 +35,8 @@ final class CeilingUploader {
     private CeilingUploader() {
     }
 
-    /** Uploads every object of {@code plan} under {@code prefix} and times it. */
-    static Throughput run(S3Client s3, String prefix, String topic, ObjectPlan plan, int tasks, BenchFormat format,
+    /** Uploads every object of {@code plan} to {@code bucket} under {@code prefix} and times it. */
+    static Throughput run(S3Client s3, String bucket, String prefix, String topic, ObjectPlan plan, int tasks, BenchFormat format,
             List<List<Struct>> values) throws InterruptedException {
         AtomicLong bytes = new AtomicLong();
         ExecutorService threads = Executors.newFixedThreadPool(tasks);
@@ -53,7 +53,7 @@ final class CeilingUploader {
                                     (int) chunk.startOffset() + chunk.count());
                             byte[] object = format.encode(slice);
                             String key = key(prefix, topic, chunk, format);
-                            s3.putObject(b -> b.bucket(BenchS3.BUCKET).key(key), RequestBody.fromBytes(object));
+                            s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(object));
                             bytes.addAndGet(object.length);
                         }
                     }

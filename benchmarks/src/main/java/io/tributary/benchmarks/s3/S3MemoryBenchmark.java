@@ -86,7 +86,7 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
                     figures.isEmpty() ? "no CHILD line" : figures);
 
             try (S3Client s3 = BenchS3.client(server)) {
-                SinkOutput written = new SinkOutput(s3, TOPICS_DIR);
+                SinkOutput written = new SinkOutput(s3, BenchS3.BUCKET, TOPICS_DIR);
                 SinkOutput.Objects objects = written.objects();
                 IdTally tally = written.tallyJsonLines(objects, layout.records());
                 System.err.printf(Locale.ROOT, "%s: %d objects, %d bytes, %d lines read back%n", name(),

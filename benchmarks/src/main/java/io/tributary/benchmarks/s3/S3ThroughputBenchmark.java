@@ -112,9 +112,12 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         try (S3Server server = S3Server.start();
                 ConnectCluster cluster = builder.start();
                 S3Client s3 = BenchS3.client(server)) {
-            server.createBucket(BenchS3.BUCKET);
             kafkaBytes = -1;
             for (BenchFormat format : formats) {
+                // A bucket per contestant and format: the S3 server's work per new key grows with the keys in its
+                // bucket (it rewrites the bucket's key index), which S3's does not; no contestant pays for another's.
+                server.createBucket(sinkBucket(format));
+                server.createBucket(ceilingBucket(format));
                 String unsupported = unsupported(cluster, server, format);
                 if (unsupported != null) {
                     System.err.printf("%s: %s not measured: the packaged sink rejects format=%s (%s)%n", name(),
@@ -147,7 +150,7 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
     }
 
     Map<String, String> connectorConfig(S3Server server, BenchFormat format, Run run) {
-        Map<String, String> config = new HashMap<>(BenchS3.storeConfig(server));
+        Map<String, String> config = new HashMap<>(BenchS3.storeConfig(server, sinkBucket(format)));
         config.put("connector.class", BenchS3.CONNECTOR_CLASS);
         config.put("tasks.max", Integer.toString(tasks));
         config.put("topics", run.topic());
@@ -156,6 +159,14 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         config.put("flush.size", Integer.toString(run.plan().flushSize()));
         config.put("timestamp.extractor", "Record");
         return config;
+    }
+
+    private static String sinkBucket(BenchFormat format) {
+        return "sink-" + format.configValue();
+    }
+
+    private static String ceilingBucket(BenchFormat format) {
+        return "ceiling-" + format.configValue();
     }
 
     private static String sinkDir(BenchFormat format) {
@@ -171,7 +182,7 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
     private Measured sink(ConnectCluster cluster, S3Server server, S3Client s3, BenchFormat format, Run run)
             throws InterruptedException {
         String connector = "s3-" + format.configValue();
-        SinkOutput output = new SinkOutput(s3, sinkDir(format));
+        SinkOutput output = new SinkOutput(s3, sinkBucket(format), sinkDir(format));
         long kafkaBytes = loadStream(cluster, run.topic(), windows);
         long warmupObjects = warmupPlan.objects();
         long timedObjects = plan.objects();
@@ -354,8 +365,8 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         List<List<Struct>> values = CeilingUploader.valuesByPartition(plan);
         try (HeapWatcher heap = HeapWatcher.start()) {
             CpuBreakdown cpu = CpuBreakdown.start();
-            Throughput throughput = CeilingUploader.run(s3, run.prefix() + "ceiling-" + format.configValue(),
-                    run.topic(), plan, tasks, format, values);
+            Throughput throughput = CeilingUploader.run(s3, ceilingBucket(format),
+                    run.prefix() + "ceiling-" + format.configValue(), run.topic(), plan, tasks, format, values);
             Window window = new Window(0, throughput, heap.peakBytes(), cpu.perRecord(plan.records()));
             if (label.equals("warm-up")) {
                 System.err.printf(Locale.ROOT, "%s %s ceiling warm-up: %d records, %.2f s, %.0f records/s/task "

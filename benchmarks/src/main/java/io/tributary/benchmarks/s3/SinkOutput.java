@@ -33,10 +33,12 @@ final class SinkOutput {
     }
 
     private final S3Client s3;
+    private final String bucket;
     private final String topicsDir;
 
-    SinkOutput(S3Client s3, String topicsDir) {
+    SinkOutput(S3Client s3, String bucket, String topicsDir) {
         this.s3 = s3;
+        this.bucket = bucket;
         this.topicsDir = topicsDir;
     }
 
@@ -46,7 +48,7 @@ final class SinkOutput {
         for (int p = 0; p < partitions; p++) {
             String prefix = topicsDir + "/_manifests/" + topic + "+" + p + "/";
             String newest = null;
-            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BenchS3.BUCKET).prefix(prefix))
+            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))
                     .contents()) {
                 if (object.key().endsWith(".json") && (newest == null || object.key().compareTo(newest) > 0)) {
                     newest = object.key();
@@ -61,7 +63,7 @@ final class SinkOutput {
 
     private long nextOffset(String key) {
         try {
-            return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(BenchS3.BUCKET).key(key)).asByteArray())
+            return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray())
                     .path("nextOffset").asLong();
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable manifest " + key, e);
@@ -72,7 +74,7 @@ final class SinkOutput {
     Objects objects() {
         List<String> keys = new ArrayList<>();
         long bytes = 0;
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BenchS3.BUCKET).prefix(topicsDir + "/"))
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(topicsDir + "/"))
                 .contents()) {
             if (!object.key().startsWith(topicsDir + "/_manifests/")) {
                 keys.add(object.key());
@@ -90,7 +92,7 @@ final class SinkOutput {
             List<Future<?>> reads = new ArrayList<>();
             for (String key : objects.keys()) {
                 reads.add(pool.submit(() -> {
-                    tallyIds(s3.getObjectAsBytes(b -> b.bucket(BenchS3.BUCKET).key(key)).asByteArray(), tally);
+                    tallyIds(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray(), tally);
                     return null;
                 }));
             }
