@@ -11,7 +11,6 @@ import io.tributary.testkit.s3.S3Server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -191,7 +190,7 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         SinkProgress.Progress warmup = SinkProgress.awaitObjects(connector, 0, warmupObjects, STALL,
                 () -> status(cluster, connector));
         SinkProgress.Progress before = warmup;
-        List<Window> measured = new ArrayList<>();
+        List<TimedWindow> measured = new ArrayList<>();
         for (int i = 0; i < windows.size(); i++) {
             long from = warmupObjects + i * timedObjects;
             SinkProgress.Progress done;
@@ -207,7 +206,7 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
                 peakHeap = heap.peakBytes();
                 cpuUse = cpu.perRecord(plan.records());
             }
-            Window window = new Window(i + 1, new Throughput(plan.records(), done.bytes() - before.bytes(),
+            TimedWindow window = new TimedWindow(i + 1, new Throughput(plan.records(), done.bytes() - before.bytes(),
                     done.doneNanos() - before.doneNanos(), tasks, cpuNanos), peakHeap, cpuUse);
             measured.add(window);
             before = done;
@@ -240,41 +239,20 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         System.err.printf(Locale.ROOT, "%s %s sink: first object %.2f s after creating the connector, warm-up's "
                 + "%d objects %.2f s after (not timed)%n", name(), format.configValue(), firstObjectNanos / 1e9,
                 warmupObjects, (warmup.doneNanos() - warmup.firstNanos()) / 1e9);
-        Window median = report("sink", format, measured, timedObjects);
+        TimedWindow median = report("sink", format, measured, timedObjects);
         return new Measured(median.throughput(), timedObjects, median.peakHeapBytes(), lost, duplicates,
-                firstObjectNanos / 1_000_000, kafkaBytes, rates(measured));
-    }
-
-    /** One timed window of a contestant: its {@code number} from 1, what it moved, its peak heap and CPU by thread. */
-    private record Window(int number, Throughput throughput, long peakHeapBytes, String cpuUse) {
-        Window withNumber(int n) {
-            return new Window(n, throughput, peakHeapBytes, cpuUse);
-        }
+                firstObjectNanos / 1_000_000, kafkaBytes, TimedWindow.rates(measured));
     }
 
     /** Prints every window of {@code contestant} and returns the median one, by records per second. */
-    private Window report(String contestant, BenchFormat format, List<Window> measured, long objects) {
-        for (Window w : measured) {
-            Throughput t = w.throughput();
-            System.err.printf(Locale.ROOT, "%s %s %s window %d: %d records in %d objects, %.2f s, %.0f records/s/task, "
-                    + "%.2f MB/s/task, peak heap %d MB, %.2f CPU s per million records%n", name(), format.configValue(),
-                    contestant, w.number(), t.records(), objects, t.seconds(), t.recordsPerSecondPerTask(),
-                    t.mebibytesPerSecondPerTask(), w.peakHeapBytes() >> 20, t.cpuSecondsPerMillionRecords());
-            System.err.printf("%s %s %s window %d: %s%n", name(), format.configValue(), contestant, w.number(),
-                    w.cpuUse());
+    private TimedWindow report(String contestant, BenchFormat format, List<TimedWindow> measured, long objects) {
+        String label = name() + " " + format.configValue() + " " + contestant;
+        for (TimedWindow window : measured) {
+            System.err.println(window.describe(label, objects));
         }
-        List<Window> byRate = new ArrayList<>(measured);
-        byRate.sort(Comparator.comparingDouble(w -> w.throughput().recordsPerSecondPerTask()));
-        Window median = byRate.get((byRate.size() - 1) / 2);
-        System.err.printf(Locale.ROOT, "%s %s %s: median window %d%n", name(), format.configValue(), contestant,
-                median.number());
+        TimedWindow median = TimedWindow.median(measured);
+        System.err.printf("%s: median window %d%n", label, median.number());
         return median;
-    }
-
-    /** Records per second and task of each window, in order, for the result line. */
-    private static String rates(List<Window> measured) {
-        return measured.stream().map(w -> String.format(Locale.ROOT, "%.0f", w.throughput().recordsPerSecondPerTask()))
-                .collect(java.util.stream.Collectors.joining("/"));
     }
 
     /**
@@ -349,26 +327,27 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
      * ids as the sink's first window).
      */
     private Measured ceiling(S3Client s3, BenchFormat format, Run run) throws InterruptedException {
-        ceilingRun(s3, format, new Run(run.topic(), warmupPlan, "warmup-"), "warm-up");
-        List<Window> measured = new ArrayList<>();
+        ceilingRun(s3, format, new Run(run.topic(), warmupPlan, "warmup-"), 0);
+        List<TimedWindow> measured = new ArrayList<>();
         for (int i = 1; i <= windows.size(); i++) {
-            measured.add(ceilingRun(s3, format, new Run(run.topic(), plan, "window-" + i + "-"), "window " + i)
-                    .withNumber(i));
+            measured.add(ceilingRun(s3, format, new Run(run.topic(), plan, "window-" + i + "-"), i));
         }
-        Window median = report("ceiling", format, measured, plan.objects());
+        TimedWindow median = report("ceiling", format, measured, plan.objects());
         return new Measured(median.throughput(), plan.objects(), median.peakHeapBytes(), 0, 0, 0, 0,
-                rates(measured));
+                TimedWindow.rates(measured));
     }
 
-    private Window ceilingRun(S3Client s3, BenchFormat format, Run run, String label) throws InterruptedException {
+    /** One run of the ceiling on {@code run}'s records: window {@code number}, or the warm-up for 0. */
+    private TimedWindow ceilingRun(S3Client s3, BenchFormat format, Run run, int number)
+            throws InterruptedException {
         ObjectPlan plan = run.plan();
         List<List<Struct>> values = CeilingUploader.valuesByPartition(plan);
         try (HeapWatcher heap = HeapWatcher.start()) {
             CpuBreakdown cpu = CpuBreakdown.start();
             Throughput throughput = CeilingUploader.run(s3, ceilingBucket(format),
                     run.prefix() + "ceiling-" + format.configValue(), run.topic(), plan, tasks, format, values);
-            Window window = new Window(0, throughput, heap.peakBytes(), cpu.perRecord(plan.records()));
-            if (label.equals("warm-up")) {
+            TimedWindow window = new TimedWindow(number, throughput, heap.peakBytes(), cpu.perRecord(plan.records()));
+            if (number == 0) {
                 System.err.printf(Locale.ROOT, "%s %s ceiling warm-up: %d records, %.2f s, %.0f records/s/task "
                         + "(not timed)%n", name(), format.configValue(), plan.records(), throughput.seconds(),
                         throughput.recordsPerSecondPerTask());
