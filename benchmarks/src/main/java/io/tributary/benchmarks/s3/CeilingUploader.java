@@ -36,8 +36,8 @@ final class CeilingUploader {
     }
 
     /** Uploads every object of {@code plan} to {@code bucket} under {@code prefix} and times it. */
-    static Throughput run(S3Client s3, String bucket, String prefix, String topic, ObjectPlan plan, int tasks, BenchFormat format,
-            List<List<Struct>> values) throws InterruptedException {
+    static Throughput run(S3Client s3, String bucket, String prefix, String topic, ObjectPlan plan, int tasks,
+            BenchFormat format, List<List<Struct>> values) throws InterruptedException {
         AtomicLong bytes = new AtomicLong();
         ExecutorService threads = Executors.newFixedThreadPool(tasks);
         long cpuStarted = CpuClock.nanos();
