@@ -2,6 +2,7 @@ package io.tributary.benchmarks.cdc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.benchmarks.GrowingCount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,23 +57,8 @@ final class TopicReader implements AutoCloseable {
      * Fails when the count does not move for {@code stall}, with {@code status} saying what the connector is doing.
      */
     long awaitCount(String topic, long n, Duration stall, Supplier<String> status) throws InterruptedException {
-        long last = -1;
-        long lastProgress = System.nanoTime();
-        while (true) {
-            long count = count(topic);
-            long now = System.nanoTime();
-            if (count >= n) {
-                return now;
-            }
-            if (count != last) {
-                last = count;
-                lastProgress = now;
-            } else if (now - lastProgress > stall.toNanos()) {
-                throw new IllegalStateException(topic + " holds " + count + " of " + n
-                        + " records and has not grown for " + stall + "; " + status.get());
-            }
-            Thread.sleep(COUNT_EVERY_MS);
-        }
+        return GrowingCount.await(() -> count(topic), n, COUNT_EVERY_MS, stall, count -> topic + " holds " + count
+                + " of " + n + " records and has not grown for " + stall + "; " + status.get());
     }
 
     /** Every record's row id (from the JSON key's {@code payload.id}) and log-append time, in topic order. */

@@ -3,6 +3,7 @@ package io.tributary.benchmarks.s3;
 import io.tributary.benchmarks.BenchmarkCase;
 import io.tributary.benchmarks.CpuBreakdown;
 import io.tributary.benchmarks.CpuClock;
+import io.tributary.benchmarks.GrowingCount;
 import io.tributary.benchmarks.HeapWatcher;
 import io.tributary.benchmarks.Result;
 import io.tributary.testkit.Await;
@@ -303,23 +304,9 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
 
     /** Waits until the counting sink has taken {@code records}; returns {@link System#nanoTime()} then. */
     private long awaitCounted(long records, ConnectCluster cluster, String connector) throws InterruptedException {
-        long lastProgress = System.nanoTime();
-        long last = -1;
-        while (true) {
-            long now = System.nanoTime();
-            long count = CountingSinkTask.RECORDS.get();
-            if (count >= records) {
-                return now;
-            }
-            if (count != last) {
-                last = count;
-                lastProgress = now;
-            } else if (now - lastProgress > STALL.toNanos()) {
-                throw new IllegalStateException("The counting sink took " + count + " of " + records
-                        + " records and has not moved for " + STALL + "; " + status(cluster, connector));
-            }
-            Thread.sleep(5);
-        }
+        return GrowingCount.await(CountingSinkTask.RECORDS::get, records, 5, STALL, count -> "The counting sink took "
+                + count + " of " + records + " records and has not moved for " + STALL + "; "
+                + status(cluster, connector));
     }
 
     /**
