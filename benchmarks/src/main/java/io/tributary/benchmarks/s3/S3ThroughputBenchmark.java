@@ -44,8 +44,6 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
     private final ObjectPlan plan;
     /** Every window's records, one after another: the first is {@link #plan}. */
     private final List<ObjectPlan> windows;
-    /** Records after the last window's, uncounted: one object per partition. */
-    private final ObjectPlan tailPlan;
     private final int tasks;
     private final List<BenchFormat> formats;
     private final ValueFormat valueFormat;
@@ -68,7 +66,6 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         }
         this.windows = List.copyOf(planned);
         this.plan = planned.get(0);
-        this.tailPlan = last.followedBy((long) plan.partitions() * plan.flushSize());
         this.tasks = tasks;
         this.formats = formats;
         this.valueFormat = valueFormat;
@@ -184,6 +181,7 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         String connector = "s3-" + format.configValue();
         SinkOutput output = new SinkOutput(s3, sinkBucket(format), sinkDir(format));
         long kafkaBytes = loadStream(cluster, run.topic(), windows);
+        ObjectPlan tail = tailAfter(windows.get(windows.size() - 1));
         long warmupObjects = warmupPlan.objects();
         long timedObjects = plan.objects();
         long created = System.nanoTime();
@@ -212,13 +210,13 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
             measured.add(window);
             before = done;
         }
-        long allObjects = tailPlan.endId() / plan.flushSize();
+        long allObjects = tail.endId() / plan.flushSize();
         SinkProgress.awaitObjects(connector, warmupObjects + windows.size() * timedObjects, allObjects, STALL,
                 () -> status(cluster, connector));
         long durable = output.durableRecords(run.topic(), plan.partitions());
-        if (durable != tailPlan.endId()) {
+        if (durable != tail.endId()) {
             throw new IllegalStateException("Every object of " + connector + " is in S3 but its manifests hold "
-                    + durable + " of " + tailPlan.endId() + " records");
+                    + durable + " of " + tail.endId() + " records");
         }
         cluster.deleteConnector(connector);
         Await.until(() -> cluster.status(connector).isEmpty(), ConnectCluster.DEFAULT_TIMEOUT,
@@ -226,13 +224,13 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
         SinkOutput.Objects objects = output.objects();
         if (objects.count() != allObjects) {
             throw new IllegalStateException(connector + " wrote " + objects.count() + " objects, not the "
-                    + allObjects + " that flush.size makes of " + tailPlan.endId() + " records");
+                    + allObjects + " that flush.size makes of " + tail.endId() + " records");
         }
         long lost = -1;
         long duplicates = -1;
         if (format == BenchFormat.JSONL) {
             // every record the connector wrote, warm-up and tail included
-            IdTally tally = output.tallyJsonLines(objects, tailPlan.endId());
+            IdTally tally = output.tallyJsonLines(objects, tail.endId());
             lost = tally.lost();
             duplicates = tally.duplicates() + tally.unexpected();
         }
@@ -270,12 +268,17 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
             long bytes = TopicLoader.load(cluster.bootstrapServers(), topic, window, valueFormat);
             kafkaBytes = kafkaBytes < 0 ? bytes : kafkaBytes;
         }
-        ObjectPlan tail = timed.get(timed.size() - 1).followedBy(tailPlan.records());
+        ObjectPlan tail = tailAfter(timed.get(timed.size() - 1));
         TopicLoader.load(cluster.bootstrapServers(), topic, tail, valueFormat);
         System.err.printf(Locale.ROOT, "%s: %d warm-up, %d x %d timed (%d value bytes each) and %d tail records in %s "
                 + "after %.1f s%n", name(), warmupPlan.records(), timed.size(), plan.records(), kafkaBytes,
                 tail.records(), topic, (System.nanoTime() - started) / 1e9);
         return kafkaBytes;
+    }
+
+    /** The uncounted records after {@code last}: one object per partition. */
+    private static ObjectPlan tailAfter(ObjectPlan last) {
+        return last.followedBy((long) last.partitions() * last.flushSize());
     }
 
     /**
@@ -314,21 +317,25 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
      * ids as the sink's first window).
      */
     private Measured ceiling(S3Client s3, BenchFormat format, Run run) throws InterruptedException {
-        ceilingRun(s3, format, new Run(run.topic(), warmupPlan, "warmup-"), 0);
+        ceilingRun(s3, format, new Run(run.topic(), warmupPlan, "warmup-"),
+                CeilingUploader.valuesByPartition(warmupPlan), 0);
+        List<List<Struct>> values = CeilingUploader.valuesByPartition(plan);
         List<TimedWindow> measured = new ArrayList<>();
         for (int i = 1; i <= windows.size(); i++) {
-            measured.add(ceilingRun(s3, format, new Run(run.topic(), plan, "window-" + i + "-"), i));
+            measured.add(ceilingRun(s3, format, new Run(run.topic(), plan, "window-" + i + "-"), values, i));
         }
         TimedWindow median = report("ceiling", format, measured, plan.objects());
         return new Measured(median.throughput(), plan.objects(), median.peakHeapBytes(), 0, 0, 0, 0,
                 TimedWindow.rates(measured));
     }
 
-    /** One run of the ceiling on {@code run}'s records: window {@code number}, or the warm-up for 0. */
-    private TimedWindow ceilingRun(S3Client s3, BenchFormat format, Run run, int number)
+    /**
+     * One run of the ceiling on {@code run}'s records ({@code values}, built before): window {@code number}, or the
+     * warm-up for 0.
+     */
+    private TimedWindow ceilingRun(S3Client s3, BenchFormat format, Run run, List<List<Struct>> values, int number)
             throws InterruptedException {
         ObjectPlan plan = run.plan();
-        List<List<Struct>> values = CeilingUploader.valuesByPartition(plan);
         try (HeapWatcher heap = HeapWatcher.start()) {
             CpuBreakdown cpu = CpuBreakdown.start();
             Throughput throughput = CeilingUploader.run(s3, ceilingBucket(format),

@@ -1,5 +1,6 @@
 package io.tributary.benchmarks.s3;
 
+import io.tributary.benchmarks.GrowingCount;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -40,28 +41,19 @@ final class SinkProgress {
     static Progress awaitObjects(String connector, long before, long count, Duration stall, Supplier<String> status)
             throws InterruptedException {
         ObjectName tasks = tasksOf(connector);
-        long first = -1;
-        long last = -1;
-        long lastProgress = System.nanoTime();
-        while (true) {
+        // What the readings saw, for the result: the latest reading, and when one first counted a new object.
+        Committed[] latest = new Committed[1];
+        long[] firstNanos = {-1};
+        long doneNanos = GrowingCount.await(() -> {
             Committed read = committed(tasks);
-            long committed = read.objects();
-            long now = System.nanoTime();
-            if (committed > before && first < 0) {
-                first = now;
+            latest[0] = read;
+            if (read.objects() > before && firstNanos[0] < 0) {
+                firstNanos[0] = System.nanoTime();
             }
-            if (committed >= count) {
-                return new Progress(first, now, read.bytes());
-            }
-            if (committed != last) {
-                last = committed;
-                lastProgress = now;
-            } else if (now - lastProgress > stall.toNanos()) {
-                throw new IllegalStateException(connector + " committed " + committed + " of " + count
-                        + " objects and has not moved for " + stall + "; " + status.get());
-            }
-            Thread.sleep(POLL_MS);
-        }
+            return read.objects();
+        }, count, POLL_MS, stall, committed -> connector + " committed " + committed + " of " + count
+                + " objects and has not moved for " + stall + "; " + status.get());
+        return new Progress(firstNanos[0], doneNanos, latest[0].bytes());
     }
 
     private static ObjectName tasksOf(String connector) {
