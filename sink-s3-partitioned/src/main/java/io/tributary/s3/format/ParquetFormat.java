@@ -20,8 +20,10 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Parquet files of the record values, written with parquet-java but no Hadoop at runtime (plain configuration, our
  * own codecs, our own output file). A file's schema is its first record's; later records whose schema projects onto
- * it (see {@link SchemaEvolution}) join it, others start the next file. Parquet holds no timestamps or random
- * values, so the same records give the same bytes.
+ * it (see {@link SchemaEvolution}) join it, others start the next file. A file's first records are held back until
+ * they show which columns a dictionary would not shrink ({@link DictionarySample}); those are written plain from the
+ * start. Parquet holds no timestamps or random values, and that choice depends on the file's records only, so the
+ * same records give the same bytes.
  */
 public final class ParquetFormat implements RecordFormat {
 
@@ -33,10 +35,18 @@ public final class ParquetFormat implements RecordFormat {
     private final TimestampUnit timestampUnit;
     private final ParquetValues values;
 
+    private final boolean sampleDictionaries;
+
     public ParquetFormat(ParquetCodec codec, TimestampUnit timestampUnit) {
+        this(codec, timestampUnit, true);
+    }
+
+    /** With {@code sampleDictionaries} false every column starts with a dictionary and Parquet alone decides. */
+    ParquetFormat(ParquetCodec codec, TimestampUnit timestampUnit, boolean sampleDictionaries) {
         this.codec = codec;
         this.timestampUnit = timestampUnit;
         this.values = new ParquetValues(timestampUnit);
+        this.sampleDictionaries = sampleDictionaries;
     }
 
     @Override
@@ -57,6 +67,9 @@ public final class ParquetFormat implements RecordFormat {
     private final class Writer implements RecordFileWriter {
         private final CountingOutputStream out;
         private final SchemaEvolution.FileSchema fileSchema = new SchemaEvolution.FileSchema();
+        private MessageType message;
+        /** The file's first records, until they show which columns to write without a dictionary. */
+        private DictionarySample sample;
         private ParquetWriter<Object> file;
 
         Writer(CountingOutputStream out) {
@@ -83,35 +96,65 @@ public final class ParquetFormat implements RecordFormat {
             } catch (DataException e) {
                 throw new DataException(where(record) + " cannot be written as Parquet: " + e.getMessage(), e);
             }
-            if (file == null) {
-                MessageType message;
+            if (fileSchema.schema() == null) {
                 try {
                     message = ParquetSchemas.toParquet(schema, timestampUnit);
                 } catch (DataException e) {
                     throw new DataException(where(record) + " cannot be written as Parquet: " + e.getMessage(), e);
                 }
-                file = new Builder(new StreamOutputFile(out), new ConnectWriteSupport(message, schema, values))
-                        .withConf(new PlainParquetConfiguration())
-                        .withCodecFactory(ParquetCompressors.INSTANCE)
-                        .withCompressionCodec(codec.codecName())
-                        .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                        .withRowGroupSize(ROW_GROUP_BYTES)
-                        .withPageSize(PAGE_BYTES)
-                        .withDictionaryEncoding(true)
-                        .withValidation(false)
-                        .build();
                 fileSchema.set(schema);
+                sample = new DictionarySample(schema);
             }
-            file.write(value);
+            if (file != null) {
+                file.write(value);
+                return;
+            }
+            sample.add(value);
+            if (sample.full() || !sampleDictionaries) {
+                openFile();
+            }
+        }
+
+        /** Starts the Parquet file with the sample's choice of plain columns and writes the sampled records. */
+        private void openFile() throws IOException {
+            Schema schema = fileSchema.schema();
+            Builder builder = new Builder(new StreamOutputFile(out), new ConnectWriteSupport(message, schema, values))
+                    .withConf(new PlainParquetConfiguration())
+                    .withCodecFactory(ParquetCompressors.INSTANCE)
+                    .withCompressionCodec(codec.codecName())
+                    .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                    .withRowGroupSize(ROW_GROUP_BYTES)
+                    .withPageSize(PAGE_BYTES)
+                    .withDictionaryEncoding(true)
+                    .withValidation(false);
+            for (String column : sample.plainColumns()) {
+                builder.withDictionaryEncoding(column, false);
+            }
+            file = builder.build();
+            for (Object value : sample.values()) {
+                file.write(value);
+            }
+            sample = null;
         }
 
         @Override
         public long pendingBytes() {
-            return file == null ? 0 : Math.max(0, file.getDataSize() - out.position());
+            if (file == null) {
+                return sample == null ? 0 : sample.plainBytes();
+            }
+            return Math.max(0, file.getDataSize() - out.position());
+        }
+
+        @Override
+        public long heldBytes() {
+            return file == null && sample != null ? sample.heapBytes() : pendingBytes();
         }
 
         @Override
         public void close() throws IOException {
+            if (file == null && sample != null) {
+                openFile();
+            }
             if (file != null) {
                 file.close();
             } else {

@@ -25,4 +25,9 @@ public interface RecordFileWriter extends Closeable {
     default long pendingBytes() {
         return 0;
     }
+
+    /** Heap the writer holds for records not yet in its stream: the pending bytes, or records not encoded yet. */
+    default long heldBytes() {
+        return pendingBytes();
+    }
 }

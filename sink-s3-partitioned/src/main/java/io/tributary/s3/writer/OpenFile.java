@@ -81,9 +81,9 @@ final class OpenFile {
         return new Closed(new FileRange(key, path, start, end, count), bytes.toContent());
     }
 
-    /** Heap this file holds: its byte buffer, what the encoder has not flushed yet, and an allowance for buffers. */
+    /** Heap this file holds: its byte buffer, what the encoder holds back, and an allowance for buffers. */
     long bufferedBytes() {
-        return bytes.capacity() + writer.pendingBytes() + allowance;
+        return bytes.capacity() + writer.heldBytes() + allowance;
     }
 
     String path() {

@@ -184,6 +184,76 @@ class ParquetFormatTest {
     }
 
     @Test
+    void nearlyDistinctColumnsAreWrittenPlainFromTheStartGivingTheBytesOfParquetsOwnFallback() throws Exception {
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            records.add(new SinkRecord("t", 0, null, null, DictionarySampleTest.EVENT,
+                    DictionarySampleTest.event(i), i));
+        }
+
+        byte[] sampled = write(new ParquetFormat(ParquetCodec.SNAPPY, TimestampUnit.MICROS), records);
+        byte[] parquetAlone = write(new ParquetFormat(ParquetCodec.SNAPPY, TimestampUnit.MICROS, false), records);
+
+        assertThat(sampled).as("Parquet falls back to plain for the same columns, at the same bytes")
+                .isEqualTo(parquetAlone);
+        String file = save(sampled);
+        try (DuckDb duck = DuckDb.open()) {
+            Map<Object, Object> encodings = new java.util.HashMap<>();
+            for (Map<String, Object> chunk : duck.rows("SELECT path_in_schema p, encodings e FROM parquet_metadata("
+                    + file + ")")) {
+                encodings.put(chunk.get("p"), chunk.get("e"));
+            }
+            assertThat(encodings.get("id").toString()).doesNotContain("DICTIONARY");
+            assertThat(encodings.get("at").toString()).doesNotContain("DICTIONARY");
+            assertThat(encodings.get("kind").toString()).contains("DICTIONARY");
+            assertThat(encodings.get("note").toString()).contains("DICTIONARY");
+            assertThat(duck.rows("SELECT count(*) n, count(DISTINCT id) ids, max(id) top, "
+                    + "count(*) FILTER (WHERE kind = 'kind-' || (id % 4)) kinds FROM read_parquet(" + file + ")"))
+                    .containsExactly(mapOf("n", 3_000L, "ids", 3_000L, "top", 2_999L, "kinds", 3_000L));
+        }
+    }
+
+    @Test
+    void theChoiceIsTheSamplesAloneSoAColumnThatRepeatsOnlyAfterItIsWrittenPlain() throws Exception {
+        Schema schema = SchemaBuilder.struct().field("cycle", Schema.INT64_SCHEMA).build();
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            records.add(new SinkRecord("t", 0, null, null, schema, new Struct(schema).put("cycle", i % 1_000L), i));
+        }
+
+        String sampled = save(write(new ParquetFormat(ParquetCodec.SNAPPY, TimestampUnit.MILLIS), records));
+        String parquetAlone = save(write(new ParquetFormat(ParquetCodec.SNAPPY, TimestampUnit.MILLIS, false),
+                records));
+
+        try (DuckDb duck = DuckDb.open()) {
+            String encodings = "SELECT encodings e FROM parquet_metadata(%s)";
+            assertThat(duck.rows(encodings.formatted(sampled)).get(0).get("e").toString())
+                    .as("the first 1,000 values are distinct").doesNotContain("DICTIONARY");
+            assertThat(duck.rows(encodings.formatted(parquetAlone)).get(0).get("e").toString())
+                    .as("over 10,000 values a dictionary pays").contains("DICTIONARY");
+            assertThat(duck.rows("SELECT sum(cycle) s FROM read_parquet(" + sampled + ")"))
+                    .containsExactly(Map.of("s", java.math.BigInteger.valueOf(10L * 999 * 1000 / 2)));
+        }
+    }
+
+    @Test
+    void recordsHeldBackForTheSampleCountAsHeldNotYetAsBytes() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RecordFileWriter writer = new ParquetFormat(ParquetCodec.NONE, TimestampUnit.MILLIS).open(out, "k")) {
+            for (int i = 0; i < 10; i++) {
+                writer.write(row(i));
+            }
+            assertThat(out.size()).as("nothing encoded while sampling").isZero();
+            assertThat(writer.pendingBytes()).as("their plain size").isBetween(10L * 50, 10L * 200);
+            assertThat(writer.heldBytes()).as("their heap").isGreaterThan(writer.pendingBytes());
+        }
+        try (DuckDb duck = DuckDb.open()) {
+            assertThat(duck.rows("SELECT count(*) n FROM read_parquet(" + save(out.toByteArray()) + ")"))
+                    .containsExactly(Map.of("n", 10L));
+        }
+    }
+
+    @Test
     void readsBackWhatItWroteWithSchemaChangesProjected() throws IOException, SQLException {
         Schema withNote = SchemaBuilder.struct().name("Order").field("id", Schema.INT64_SCHEMA)
                 .field("region", Schema.OPTIONAL_STRING_SCHEMA).field("note", Schema.OPTIONAL_STRING_SCHEMA).build();
