@@ -2,6 +2,7 @@ package io.tributary.benchmarks.s3;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.parquet.schema.MessageType;
 
@@ -15,10 +16,12 @@ public enum BenchFormat {
     },
     PARQUET("parquet") {
         private final MessageType type = ParquetEncoder.messageType(BenchRecords.SCHEMA);
+        private final Set<String> plainColumns = ParquetEncoder.plainColumns(
+                System.getProperty("ceiling.parquet.plain.columns", ""));
 
         @Override
         byte[] encode(List<Struct> values) {
-            return ParquetEncoder.encode(type, values);
+            return ParquetEncoder.encode(type, plainColumns, values);
         }
     };
 

@@ -4,8 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -57,16 +60,27 @@ public final class ParquetEncoder {
         return message.named(schema.name() == null ? "record" : schema.name().replace('.', '_'));
     }
 
-    /** The Parquet file holding {@code values}, which all have {@code type}'s schema. */
-    public static byte[] encode(MessageType type, List<Struct> values) {
+    /** Column names from a comma-separated list ({@code -Dceiling.parquet.plain.columns}), blanks dropped. */
+    public static Set<String> plainColumns(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(name -> !name.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The Parquet file holding {@code values}, which all have {@code type}'s schema; every column starts with a
+     * dictionary (Parquet falls back to plain where it does not pay), except {@code plainColumns}, plain from the
+     * start.
+     */
+    public static byte[] encode(MessageType type, Set<String> plainColumns, List<Struct> values) {
         MemoryFile file = new MemoryFile(values.size() * 96);
-        try (ParquetWriter<Struct> writer = new Builder(file, type)
+        Builder builder = new Builder(file, type)
                 .withConf(new PlainParquetConfiguration())
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withRowGroupSize(ROW_GROUP_BYTES)
                 .withPageSize(PAGE_BYTES)
-                .withDictionaryEncoding(true)
-                .build()) {
+                .withDictionaryEncoding(true);
+        plainColumns.forEach(column -> builder.withDictionaryEncoding(column, false));
+        try (ParquetWriter<Struct> writer = builder.build()) {
             for (Struct value : values) {
                 writer.write(value);
             }
