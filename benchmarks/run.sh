@@ -6,7 +6,7 @@
 #   benchmarks/run.sh cdc-snapshot       (-Drows=1000000 -Dcontestants=tributary,debezium -Dtributary.tasks=4)
 #   benchmarks/run.sh cdc-latency        (-Drate=5000 -Dtxn.rows=50 -Dduration.s=60 -Dwarmup.s=5)
 #   benchmarks/run.sh s3-throughput      (-Drecords=1000000 -Dpartitions=4 -Dtasks=1 -Dflush.size=10000 -Dformats=jsonl,parquet -Dconverter=payload -Dwarmup.records=500000)
-#   benchmarks/run.sh s3-memory          (-Drecords=500000 -Dpartitions=50 -Dpaths=20 -Dheap.mb=256 -Dbuffer.memory.bytes=67108864)
+#   benchmarks/run.sh s3-memory          (-Drecords=500000 -Dpartitions=50 -Dpaths=20 -Dheap.mb=256 -Dbuffer.memory.bytes=67108864 -Dformat=jsonl)
 # Options go in BENCHMARK_OPTS, e.g. BENCHMARK_OPTS="-Drows=20000 -Dcontestants=debezium,ceiling".
 # The runtime classpath only (includeScope is the plugin's user property): the plugin modules listed in test scope
 # load through plugin.path, never from the classpath.

@@ -38,9 +38,11 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
     private final long bufferMemoryBytes;
     private final long scheduleMs;
     private final List<String> jvmOptions;
+    private final BenchFormat format;
 
     S3MemoryBenchmark(TimePartitionLayout layout, int heapMb, long bufferMemoryBytes, long scheduleMs,
-            List<String> jvmOptions) {
+            List<String> jvmOptions, BenchFormat format) {
+        this.format = format;
         this.layout = layout;
         this.heapMb = heapMb;
         this.bufferMemoryBytes = bufferMemoryBytes;
@@ -50,7 +52,8 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
 
     /**
      * From {@code -Drecords} (500000), {@code -Dpartitions} (50), {@code -Dpaths} (20), {@code -Dheap.mb} (256),
-     * {@code -Dbuffer.memory.bytes} (64 MiB), {@code -Dschedule.ms} (30000), {@code -Dchild.jvm.opts}.
+     * {@code -Dbuffer.memory.bytes} (64 MiB), {@code -Dschedule.ms} (30000), {@code -Dchild.jvm.opts},
+     * {@code -Dformat} (jsonl; the objects are read back, and records counted, for JSON lines only).
      */
     public static S3MemoryBenchmark fromSystemProperties() {
         TimePartitionLayout layout = new TimePartitionLayout(Long.getLong("records", 500_000),
@@ -58,7 +61,8 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
         String options = System.getProperty("child.jvm.opts", "").trim();
         return new S3MemoryBenchmark(layout, Integer.getInteger("heap.mb", 256),
                 Long.getLong("buffer.memory.bytes", 64L * 1024 * 1024), Long.getLong("schedule.ms", 30_000),
-                options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+")));
+                options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+")),
+                BenchFormat.parse(System.getProperty("format", "jsonl")));
     }
 
     @Override
@@ -88,10 +92,12 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
             try (S3Client s3 = BenchS3.client(server)) {
                 SinkOutput written = new SinkOutput(s3, BenchS3.BUCKET, TOPICS_DIR);
                 SinkOutput.Objects objects = written.objects();
-                IdTally tally = written.tallyJsonLines(objects, layout.records());
-                System.err.printf(Locale.ROOT, "%s: %d objects, %d bytes, %d lines read back%n", name(),
-                        objects.count(), objects.bytes(), tally.lines());
+                boolean readBack = format == BenchFormat.JSONL;
+                IdTally tally = readBack ? written.tallyJsonLines(objects, layout.records()) : null;
+                System.err.printf(Locale.ROOT, "%s: %d objects, %d bytes, %s lines read back%n", name(),
+                        objects.count(), objects.bytes(), readBack ? tally.lines() : "no");
                 return new Result(name())
+                        .putText("format", format.configValue())
                         .put("records", layout.records())
                         .put("partitions", layout.partitions())
                         .put("open_time_partitions", layout.openTimePartitions())
@@ -103,10 +109,10 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
                         .putText("put_ms", figures.getOrDefault("put_ms", "NA"))
                         .putText("drain_ms", figures.getOrDefault("drain_ms", "NA"))
                         .putText("durable_records", figures.getOrDefault("durable_records", "NA"))
-                        .put("duplicates", tally.duplicates() + tally.unexpected())
+                        .putText("duplicates", readBack ? Long.toString(tally.duplicates() + tally.unexpected()) : "NA")
                         .putText("peak_live_heap_mb", figures.getOrDefault("peak_live_heap_mb", "NA"))
                         .putText("peak_heap_mb", figures.getOrDefault("peak_heap_mb", "NA"))
-                        .put("lost_records", tally.lost());
+                        .putText("lost_records", readBack ? Long.toString(tally.lost()) : "NA");
             }
         }
     }
@@ -122,7 +128,7 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
         Map<String, String> config = new HashMap<>(BenchS3.storeConfig(server));
         config.put("topics", HeapCappedTaskMain.TOPIC);
         config.put("topics.dir", TOPICS_DIR);
-        config.put("format", "jsonl");
+        config.put("format", format.configValue());
         config.put("timestamp.extractor", "Record");
         config.put("path.format", "dt=yyyy-MM-dd/hour=HH");
         // Files close by the budget and the wall-clock schedule only: no count, interval or grace rotation.

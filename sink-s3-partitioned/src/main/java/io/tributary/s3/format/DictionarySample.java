@@ -75,7 +75,7 @@ final class DictionarySample {
 
     /** Whether the choice should be made now. */
     boolean full() {
-        return values.size() >= RECORDS || heapBytes >= HEAP_BYTES;
+        return values.size() >= RECORDS || heapBytes() >= HEAP_BYTES;
     }
 
     /** The held-back values, in the order they came. */
@@ -83,9 +83,13 @@ final class DictionarySample {
         return values;
     }
 
-    /** An estimate of the heap the held-back values take. */
+    /** An estimate of the heap the held-back values and their counts take. */
     long heapBytes() {
-        return heapBytes;
+        long total = heapBytes;
+        for (Column column : columns) {
+            total += column.distinct.heapBytes();
+        }
+        return total;
     }
 
     /** An estimate of the held-back values' size in Parquet before compression: what the file would hold now. */
@@ -213,13 +217,18 @@ final class DictionarySample {
         return value instanceof Boolean ? 1 : 4;
     }
 
-    /** One top-level column: how many values, how many distinct, and their plain sizes. */
+    /**
+     * One top-level column: how many values, how many distinct, and their plain sizes. Values are told apart by
+     * hash code (a collision among a thousand values is rare, and only shifts a heuristic); a column that has
+     * repeated too often to qualify stops counting.
+     */
     private static final class Column {
         private final String name;
         private final Field field;
         private final boolean variableLength;
         private final int width;
-        private final Set<Object> distinct = new HashSet<>();
+        private final HashCodes distinct = new HashCodes();
+        private boolean disqualified;
         private long count;
         private long plainBytes;
         private long distinctBytes;
@@ -233,16 +242,30 @@ final class DictionarySample {
         }
 
         void observe(Object value) {
+            count++;
+            if (disqualified) {
+                return;
+            }
             Object key = value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value;
             long size = width;
             if (variableLength) {
                 size += key instanceof String string ? string.length() : ((ByteBuffer) key).remaining();
             }
-            count++;
             plainBytes += size;
-            if (distinct.add(key)) {
+            if (distinct.add(key instanceof ByteBuffer buffer ? fnv1a(buffer) : key.hashCode())) {
                 distinctBytes += size;
+            } else if (count - distinct.size() > (1 - DISTINCT_SHARE) * RECORDS) {
+                disqualified = true; // more repeats than any judged sample may have
             }
+        }
+
+        /** FNV-1a: short byte arrays that differ in a few bytes collide under ByteBuffer's polynomial hash. */
+        private static int fnv1a(ByteBuffer bytes) {
+            int hash = 0x811C9DC5;
+            for (int i = bytes.position(); i < bytes.limit(); i++) {
+                hash = (hash ^ (bytes.get(i) & 0xFF)) * 0x01000193;
+            }
+            return hash;
         }
 
         /**
@@ -251,12 +274,63 @@ final class DictionarySample {
          * over the whole file, and Parquet then keeps its dictionary.
          */
         boolean dictionaryDoesNotPay() {
-            if (count < MIN_VALUES || distinct.size() < DISTINCT_SHARE * count) {
+            if (disqualified || count < MIN_VALUES || distinct.size() < DISTINCT_SHARE * count) {
                 return false;
             }
             int idBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, distinct.size() - 1));
             long encodedIds = (count * idBits + 7) / 8;
             return distinctBytes + encodedIds >= plainBytes;
+        }
+    }
+
+    /** A set of int hash codes with open addressing, no boxing and no entries; it doubles when half full. */
+    static final class HashCodes {
+        private static final int FIRST_CAPACITY = 64;
+        private int[] slots = new int[FIRST_CAPACITY];
+        private boolean[] used = new boolean[FIRST_CAPACITY];
+        private int size;
+
+        /** Adds {@code code}; false if it was there. */
+        boolean add(int code) {
+            if (!insert(slots, used, code)) {
+                return false;
+            }
+            size++;
+            if (size * 2 > slots.length) {
+                int[] oldSlots = slots;
+                boolean[] oldUsed = used;
+                slots = new int[oldSlots.length * 2];
+                used = new boolean[oldSlots.length * 2];
+                for (int i = 0; i < oldSlots.length; i++) {
+                    if (oldUsed[i]) {
+                        insert(slots, used, oldSlots[i]);
+                    }
+                }
+            }
+            return true;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Heap of the table. */
+        long heapBytes() {
+            return 48 + 5L * slots.length;
+        }
+
+        private static boolean insert(int[] slots, boolean[] used, int code) {
+            int mask = slots.length - 1;
+            int i = (code * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask); // Fibonacci hashing: high bits
+            while (used[i]) {
+                if (slots[i] == code) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            used[i] = true;
+            slots[i] = code;
+            return true;
         }
     }
 }

@@ -123,4 +123,33 @@ class DictionarySampleTest {
         assertThat(sample.plainBytes()).isEqualTo(plainBytes);
         assertThat(sample.values()).hasSize(records);
     }
+
+    @Test
+    void aColumnThatRepeatedTooOftenStopsCountingAndStaysDictionaryEncoded() {
+        Schema schema = SchemaBuilder.struct().field("n", Schema.INT64_SCHEMA).build();
+        DictionarySample sample = new DictionarySample(schema);
+        for (long i = 0; i < 1_000; i++) {
+            // 101 repeats up front, then distinct values: 899 of 1,000 distinct is under 90% anyway
+            sample.add(new Struct(schema).put("n", i <= 101 ? 0L : i));
+        }
+
+        assertThat(sample.plainColumns()).isEmpty();
+    }
+
+    @Test
+    void hashCodesAreASetThatGrows() {
+        DictionarySample.HashCodes codes = new DictionarySample.HashCodes();
+        long before = codes.heapBytes();
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(codes.add(i * 31)).isTrue();
+        }
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(codes.add(i * 31)).isFalse();
+        }
+
+        assertThat(codes.size()).isEqualTo(5_000);
+        assertThat(codes.heapBytes()).isGreaterThan(before);
+        assertThat(codes.add(Integer.MIN_VALUE)).isTrue();
+        assertThat(codes.add(0)).isFalse();
+    }
 }

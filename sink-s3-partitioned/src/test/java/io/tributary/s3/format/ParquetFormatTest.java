@@ -246,10 +246,16 @@ class ParquetFormatTest {
             assertThat(out.size()).as("nothing encoded while sampling").isZero();
             assertThat(writer.pendingBytes()).as("their plain size").isBetween(10L * 50, 10L * 200);
             assertThat(writer.heldBytes()).as("their heap").isGreaterThan(writer.pendingBytes());
+            for (int i = 10; i < DictionarySample.RECORDS; i++) {
+                writer.write(row(i));
+            }
+            assertThat(writer.heldBytes()).as("an open parquet-java writer, 13 leaf columns")
+                    .isEqualTo(writer.pendingBytes() + ParquetFormat.WRITER_BYTES
+                            + 13 * ParquetFormat.COLUMN_WRITER_BYTES);
         }
         try (DuckDb duck = DuckDb.open()) {
             assertThat(duck.rows("SELECT count(*) n FROM read_parquet(" + save(out.toByteArray()) + ")"))
-                    .containsExactly(Map.of("n", 10L));
+                    .containsExactly(Map.of("n", (long) DictionarySample.RECORDS));
         }
     }
 
