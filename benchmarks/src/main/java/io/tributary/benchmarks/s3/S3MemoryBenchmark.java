@@ -53,7 +53,7 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
     /**
      * From {@code -Drecords} (500000), {@code -Dpartitions} (50), {@code -Dpaths} (20), {@code -Dheap.mb} (256),
      * {@code -Dbuffer.memory.bytes} (64 MiB), {@code -Dschedule.ms} (30000), {@code -Dchild.jvm.opts},
-     * {@code -Dformat} (jsonl; the objects are read back, and records counted, for JSON lines only).
+     * {@code -Dformat} (jsonl).
      */
     public static S3MemoryBenchmark fromSystemProperties() {
         TimePartitionLayout layout = new TimePartitionLayout(Long.getLong("records", 500_000),
@@ -92,10 +92,9 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
             try (S3Client s3 = BenchS3.client(server)) {
                 SinkOutput written = new SinkOutput(s3, BenchS3.BUCKET, TOPICS_DIR);
                 SinkOutput.Objects objects = written.objects();
-                boolean readBack = format == BenchFormat.JSONL;
-                IdTally tally = readBack ? written.tallyJsonLines(objects, layout.records()) : null;
-                System.err.printf(Locale.ROOT, "%s: %d objects, %d bytes, %s lines read back%n", name(),
-                        objects.count(), objects.bytes(), readBack ? tally.lines() : "no");
+                IdTally tally = written.tally(format, objects, layout.records());
+                System.err.printf(Locale.ROOT, "%s: %d objects, %d bytes, %d records read back%n", name(),
+                        objects.count(), objects.bytes(), tally.lines());
                 return new Result(name())
                         .putText("format", format.configValue())
                         .put("records", layout.records())
@@ -109,10 +108,10 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
                         .putText("put_ms", figures.getOrDefault("put_ms", "NA"))
                         .putText("drain_ms", figures.getOrDefault("drain_ms", "NA"))
                         .putText("durable_records", figures.getOrDefault("durable_records", "NA"))
-                        .putText("duplicates", readBack ? Long.toString(tally.duplicates() + tally.unexpected()) : "NA")
+                        .put("duplicates", tally.duplicates() + tally.unexpected())
                         .putText("peak_live_heap_mb", figures.getOrDefault("peak_live_heap_mb", "NA"))
                         .putText("peak_heap_mb", figures.getOrDefault("peak_heap_mb", "NA"))
-                        .putText("lost_records", readBack ? Long.toString(tally.lost()) : "NA");
+                        .put("lost_records", tally.lost());
             }
         }
     }

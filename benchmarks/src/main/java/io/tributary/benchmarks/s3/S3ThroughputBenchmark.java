@@ -226,14 +226,10 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
             throw new IllegalStateException(connector + " wrote " + objects.count() + " objects, not the "
                     + allObjects + " that flush.size makes of " + tail.endId() + " records");
         }
-        long lost = -1;
-        long duplicates = -1;
-        if (format == BenchFormat.JSONL) {
-            // every record the connector wrote, warm-up and tail included
-            IdTally tally = output.tallyJsonLines(objects, tail.endId());
-            lost = tally.lost();
-            duplicates = tally.duplicates() + tally.unexpected();
-        }
+        // every record the connector wrote, warm-up and tail included
+        IdTally tally = output.tally(format, objects, tail.endId());
+        long lost = tally.lost();
+        long duplicates = tally.duplicates() + tally.unexpected();
         long firstObjectNanos = warmup.firstNanos() - created;
         System.err.printf(Locale.ROOT, "%s %s sink: first object %.2f s after creating the connector, warm-up's "
                 + "%d objects %.2f s after (not timed)%n", name(), format.configValue(), firstObjectNanos / 1e9,

@@ -84,15 +84,26 @@ final class SinkOutput {
         return new Objects(keys, bytes);
     }
 
-    /** Reads every JSON lines object back and tallies the {@code id} of each line against {@code expected} ids. */
-    IdTally tallyJsonLines(Objects objects, long expected) throws InterruptedException {
+    /** Reads every object of {@code format} back and tallies the {@code id} of each record against the expected ids. */
+    IdTally tally(BenchFormat format, Objects objects, long expected) throws InterruptedException {
+        return switch (format) {
+            case JSONL -> tally(objects, expected, SinkOutput::tallyIds);
+            case PARQUET -> tally(objects, expected, ParquetIds::tally);
+        };
+    }
+
+    private interface IdReader {
+        void tally(byte[] object, IdTally tally) throws IOException;
+    }
+
+    private IdTally tally(Objects objects, long expected, IdReader reader) throws InterruptedException {
         IdTally tally = new IdTally(expected);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> reads = new ArrayList<>();
             for (String key : objects.keys()) {
                 reads.add(pool.submit(() -> {
-                    tallyIds(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray(), tally);
+                    reader.tally(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray(), tally);
                     return null;
                 }));
             }
