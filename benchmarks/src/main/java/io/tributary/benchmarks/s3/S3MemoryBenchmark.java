@@ -39,10 +39,12 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
     private final long scheduleMs;
     private final List<String> jvmOptions;
     private final BenchFormat format;
+    private final long drainSeconds;
 
     S3MemoryBenchmark(TimePartitionLayout layout, int heapMb, long bufferMemoryBytes, long scheduleMs,
-            List<String> jvmOptions, BenchFormat format) {
+            List<String> jvmOptions, BenchFormat format, long drainSeconds) {
         this.format = format;
+        this.drainSeconds = drainSeconds;
         this.layout = layout;
         this.heapMb = heapMb;
         this.bufferMemoryBytes = bufferMemoryBytes;
@@ -53,7 +55,8 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
     /**
      * From {@code -Drecords} (500000), {@code -Dpartitions} (50), {@code -Dpaths} (20), {@code -Dheap.mb} (256),
      * {@code -Dbuffer.memory.bytes} (64 MiB), {@code -Dschedule.ms} (30000), {@code -Dchild.jvm.opts},
-     * {@code -Dformat} (jsonl).
+     * {@code -Dformat} (jsonl), {@code -Ddrain.s} (how long the child waits after the last put for every record to be
+     * durable; max(60, twice the schedule)).
      */
     public static S3MemoryBenchmark fromSystemProperties() {
         TimePartitionLayout layout = new TimePartitionLayout(Long.getLong("records", 500_000),
@@ -62,7 +65,8 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
         return new S3MemoryBenchmark(layout, Integer.getInteger("heap.mb", 256),
                 Long.getLong("buffer.memory.bytes", 64L * 1024 * 1024), Long.getLong("schedule.ms", 30_000),
                 options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+")),
-                BenchFormat.parse(System.getProperty("format", "jsonl")));
+                BenchFormat.parse(System.getProperty("format", "jsonl")),
+                Long.getLong("drain.s", Math.max(60, 2 * Long.getLong("schedule.ms", 30_000) / 1000)));
     }
 
     @Override
@@ -78,7 +82,7 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
             Process child = new ProcessBuilder(command(server)).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             long deadlineSeconds = Math.max(600, layout.records() / 500);
-            boolean finished = child.waitFor(deadlineSeconds + 2 * scheduleMs / 1000 + 60, TimeUnit.SECONDS);
+            boolean finished = child.waitFor(deadlineSeconds + drainSeconds + 60, TimeUnit.SECONDS);
             if (!finished) {
                 child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
@@ -123,7 +127,7 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", childClasspath(), HeapCappedTaskMain.class.getName(),
                 Long.toString(layout.records()), Integer.toString(layout.partitions()),
-                Integer.toString(layout.paths()), Long.toString(Math.max(60, 2 * scheduleMs / 1000))));
+                Integer.toString(layout.paths()), Long.toString(drainSeconds)));
         Map<String, String> config = new HashMap<>(BenchS3.storeConfig(server));
         config.put("topics", HeapCappedTaskMain.TOPIC);
         config.put("topics.dir", TOPICS_DIR);
