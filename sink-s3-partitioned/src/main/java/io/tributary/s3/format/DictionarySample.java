@@ -63,8 +63,7 @@ final class DictionarySample {
     /** Holds back one (projected, checked) value of the file. */
     void add(Object value) {
         values.add(value);
-        heapBytes += heapBytes(value);
-        plainBytes += plainBytes(value);
+        measure(value);
         for (Column column : columns) {
             Object item = struct ? ((Struct) value).get(column.field) : value;
             if (item != null) {
@@ -134,87 +133,50 @@ final class DictionarySample {
         };
     }
 
-    /** A rough estimate of the heap a Connect value takes (object headers, references, contents). */
-    static long heapBytes(Object value) {
+    /**
+     * Adds one Connect value's rough sizes: its heap (object headers, references, contents) and its plain-encoded size
+     * (lengths plus prefixes, numbers at their width).
+     */
+    private void measure(Object value) {
         if (value == null) {
-            return 0;
+            return;
         }
         if (value instanceof String string) {
-            return 48 + 2L * string.length();
-        }
-        if (value instanceof byte[] bytes) {
-            return 16 + bytes.length;
-        }
-        if (value instanceof ByteBuffer buffer) {
-            return 64 + buffer.remaining();
-        }
-        if (value instanceof Struct nested) {
-            long total = 48;
+            heapBytes += 48 + 2L * string.length();
+            plainBytes += 4 + string.length();
+        } else if (value instanceof byte[] bytes) {
+            heapBytes += 16 + bytes.length;
+            plainBytes += 4 + bytes.length;
+        } else if (value instanceof ByteBuffer buffer) {
+            heapBytes += 64 + buffer.remaining();
+            plainBytes += 4 + buffer.remaining();
+        } else if (value instanceof Struct nested) {
+            heapBytes += 48;
             for (Field field : nested.schema().fields()) {
-                total += 8 + heapBytes(nested.get(field));
+                heapBytes += 8;
+                measure(nested.get(field));
             }
-            return total;
-        }
-        if (value instanceof Collection<?> items) {
-            long total = 48;
+        } else if (value instanceof Collection<?> items) {
+            heapBytes += 48;
             for (Object item : items) {
-                total += 16 + heapBytes(item);
+                heapBytes += 16;
+                measure(item);
             }
-            return total;
-        }
-        if (value instanceof Map<?, ?> map) {
-            long total = 64;
+        } else if (value instanceof Map<?, ?> map) {
+            heapBytes += 64;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                total += 48 + heapBytes(entry.getKey()) + heapBytes(entry.getValue());
+                heapBytes += 48;
+                measure(entry.getKey());
+                measure(entry.getValue());
             }
-            return total;
+        } else if (value instanceof BigDecimal) {
+            heapBytes += 72;
+            plainBytes += 8;
+        } else {
+            heapBytes += 24; // boxed numbers, booleans, java.util.Date
+            plainBytes += value instanceof Long || value instanceof Double || value instanceof java.util.Date ? 8
+                    : value instanceof Boolean ? 1 : 4;
         }
-        if (value instanceof BigDecimal) {
-            return 72;
-        }
-        return 24; // boxed numbers, booleans, java.util.Date
-    }
-
-    /** A rough estimate of a Connect value's plain-encoded size: lengths plus prefixes, numbers at their width. */
-    static long plainBytes(Object value) {
-        if (value == null) {
-            return 0;
-        }
-        if (value instanceof String string) {
-            return 4 + string.length();
-        }
-        if (value instanceof byte[] bytes) {
-            return 4 + bytes.length;
-        }
-        if (value instanceof ByteBuffer buffer) {
-            return 4 + buffer.remaining();
-        }
-        if (value instanceof Struct nested) {
-            long total = 0;
-            for (Field field : nested.schema().fields()) {
-                total += plainBytes(nested.get(field));
-            }
-            return total;
-        }
-        if (value instanceof Collection<?> items) {
-            long total = 0;
-            for (Object item : items) {
-                total += plainBytes(item);
-            }
-            return total;
-        }
-        if (value instanceof Map<?, ?> map) {
-            long total = 0;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                total += plainBytes(entry.getKey()) + plainBytes(entry.getValue());
-            }
-            return total;
-        }
-        if (value instanceof BigDecimal || value instanceof Long || value instanceof Double
-                || value instanceof java.util.Date) {
-            return 8;
-        }
-        return value instanceof Boolean ? 1 : 4;
     }
 
     /**
