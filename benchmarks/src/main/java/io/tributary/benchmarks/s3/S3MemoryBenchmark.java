@@ -62,11 +62,12 @@ public final class S3MemoryBenchmark implements BenchmarkCase {
         TimePartitionLayout layout = new TimePartitionLayout(Long.getLong("records", 500_000),
                 Integer.getInteger("partitions", 50), Integer.getInteger("paths", 20));
         String options = System.getProperty("child.jvm.opts", "").trim();
+        long scheduleMs = Long.getLong("schedule.ms", 30_000);
         return new S3MemoryBenchmark(layout, Integer.getInteger("heap.mb", 256),
-                Long.getLong("buffer.memory.bytes", 64L * 1024 * 1024), Long.getLong("schedule.ms", 30_000),
+                Long.getLong("buffer.memory.bytes", 64L * 1024 * 1024), scheduleMs,
                 options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+")),
                 BenchFormat.parse(System.getProperty("format", "jsonl")),
-                Long.getLong("drain.s", Math.max(60, 2 * Long.getLong("schedule.ms", 30_000) / 1000)));
+                Long.getLong("drain.s", Math.max(60, 2 * scheduleMs / 1000)));
     }
 
     @Override
