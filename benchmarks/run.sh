@@ -2,7 +2,7 @@
 # Runs one benchmark case: builds the plugin archives and the harness, then runs the case in its own JVM.
 # The last line of output is `RESULT <case> key=value ...`.
 #   benchmarks/run.sh connect-startup
-#   benchmarks/run.sh cdc-streaming      (-Drows=200000 -Dtxn.rows=1000 -Dcontestants=tributary,debezium,ceiling)
+#   benchmarks/run.sh cdc-streaming      (-Drows=200000 -Dtxn.rows=1000 -Dcontestants=tributary,debezium,ceiling -Drounds=1)
 #   benchmarks/run.sh cdc-snapshot       (-Drows=1000000 -Dcontestants=tributary,debezium -Dtributary.tasks=4)
 #   benchmarks/run.sh cdc-latency        (-Drate=5000 -Dtxn.rows=50 -Dduration.s=60 -Dwarmup.s=5)
 #   benchmarks/run.sh s3-throughput      (-Drecords=1000000 -Dpartitions=4 -Dtasks=1 -Dflush.size=10000 -Dformats=jsonl,parquet -Dconverter=payload -Dwarmup.records=500000)
