@@ -388,9 +388,9 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
                     .put(prefix + "ceiling_cpu_s_per_m_records",
                             f.ceiling().throughput().cpuSecondsPerMillionRecords())
                     .put(prefix + "objects", f.sink().objects())
-                    .put(prefix + "first_object_ms", f.sink().firstObjectMs());
-            putCount(result, prefix + "lost_records", f.sink().lost());
-            putCount(result, prefix + "duplicates", f.sink().duplicates());
+                    .put(prefix + "first_object_ms", f.sink().firstObjectMs())
+                    .put(prefix + "lost_records", f.sink().lost())
+                    .put(prefix + "duplicates", f.sink().duplicates());
         }
         for (BenchFormat format : BenchFormat.values()) {
             Figures f = figures.get(format);
@@ -402,15 +402,6 @@ public final class S3ThroughputBenchmark implements BenchmarkCase {
             }
         }
         return result;
-    }
-
-    /** A count, or NA where it was not taken (-1: Parquet objects are not read back). */
-    private static void putCount(Result result, String key, long count) {
-        if (count < 0) {
-            result.putText(key, NOT_MEASURED);
-        } else {
-            result.put(key, count);
-        }
     }
 
     /**

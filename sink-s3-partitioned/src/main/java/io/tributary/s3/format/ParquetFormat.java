@@ -79,6 +79,8 @@ public final class ParquetFormat implements RecordFormat {
         /** The file's first records, until they show which columns to write without a dictionary. */
         private DictionarySample sample;
         private ParquetWriter<Object> file;
+        /** The open parquet-java writer's own heap, from its leaf columns; set when it opens. */
+        private long writerBytes;
 
         Writer(CountingOutputStream out) {
             this.out = out;
@@ -139,6 +141,7 @@ public final class ParquetFormat implements RecordFormat {
                 builder.withDictionaryEncoding(column, false);
             }
             file = builder.build();
+            writerBytes = WRITER_BYTES + COLUMN_WRITER_BYTES * message.getColumns().size();
             for (Object value : sample.values()) {
                 file.write(value);
             }
@@ -158,7 +161,7 @@ public final class ParquetFormat implements RecordFormat {
             if (file == null) {
                 return sample == null ? 0 : sample.heapBytes();
             }
-            return pendingBytes() + WRITER_BYTES + COLUMN_WRITER_BYTES * message.getColumns().size();
+            return pendingBytes() + writerBytes;
         }
 
         @Override
