@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 
 /** An {@link ObjectStore} in memory, with the same create-if-absent rules, that can fail chosen creates once. */
@@ -13,10 +14,16 @@ public final class InMemoryObjectStore implements ObjectStore {
     private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
     private final List<Predicate<String>> failOnce = new ArrayList<>();
     private int creates;
+    private volatile CountDownLatch createsHeld = new CountDownLatch(0);
 
     /** The next create of a key matching {@code keys} throws, as a crash or an outage between requests would. */
     public synchronized void failNextCreate(Predicate<String> keys) {
         failOnce.add(keys);
+    }
+
+    /** Creates wait until {@code release} counts down, so a test can order a writer thread's uploads. */
+    public void holdCreatesUntil(CountDownLatch release) {
+        createsHeld = release;
     }
 
     public synchronized int creates() {
@@ -24,7 +31,17 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public synchronized boolean createIfAbsent(String key, Content data) {
+    public boolean createIfAbsent(String key, Content data) {
+        try {
+            createsHeld.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(StorageException.Reason.UNAVAILABLE, "interrupted before " + key, e);
+        }
+        return create(key, data);
+    }
+
+    private synchronized boolean create(String key, Content data) {
         for (Predicate<String> rule : failOnce) {
             if (rule.test(key)) {
                 failOnce.remove(rule);
@@ -36,7 +53,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public synchronized void createOrVerify(String key, Content data) {
+    public void createOrVerify(String key, Content data) {
         if (!createIfAbsent(key, data) && !data.sameBytes(objects.get(key))) {
             throw new ObjectConflictException(key + " exists with other content");
         }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.LongStream;
 
 import org.apache.kafka.common.TopicPartition;
@@ -67,8 +68,14 @@ class TaskWritersTest {
         owner.put(orders(0, 3));
         assertThat(owner.durableOffsets()).containsEntry(P0, 2L);
 
-        zombie.put(orders(0, 4)); // its manifest 0 (files 0-1 and 2-3) loses to the owner's (file 0-1)
+        // Its manifest 0 (files 0-1 and 2-3) loses to the owner's (file 0-1). Its writer thread waits at its first
+        // upload until this put has returned, so the seek it then asks for reaches the worker with the next put.
+        CountDownLatch putReturned = new CountDownLatch(1);
+        store.holdCreatesUntil(putReturned);
+        zombie.put(orders(0, 4));
+        putReturned.countDown();
         zombie.durableOffsets();
+        assertThat(zombieSeeks).isEmpty();
         // Fetched before the worker applied the seek, which it does only after this put returns.
         zombie.put(orders(4, 6));
         assertThat(zombieSeeks).containsEntry(P0, List.of(2L));
