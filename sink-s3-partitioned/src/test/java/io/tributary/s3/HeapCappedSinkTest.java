@@ -41,7 +41,9 @@ class HeapCappedSinkTest {
                     "rotate.schedule.interval.ms=3600000", "path.format=region={value.region}",
                     "buffer.memory.bytes=" + 24 * 1024 * 1024));
             Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            assertThat(child.waitFor(5, TimeUnit.MINUTES)).as("child finished; see %s", log).isTrue();
+            // Longer than the child's own drain deadline, so that a slow drain fails on what the child saw.
+            assertThat(child.waitFor(HeapCappedSinkMain.DRAIN_DEADLINE.toMinutes() + 5, TimeUnit.MINUTES))
+                    .as("child finished; see %s", log).isTrue();
             String output = Files.readString(log);
             assertThat(child.exitValue()).as("exit code; output in %s", log).isZero();
             assertThat(output).contains("RESULT records=50000 partitions_behind=0");
