@@ -119,8 +119,13 @@ final class CdcEnvironment implements AutoCloseable {
 
     /** Creates the connector and waits until its task runs and, for a CDC connector, its slot is being streamed. */
     void startAndAwaitReady(Contestant contestant, Contestant.Names names, Map<String, String> config) {
+        startAndAwaitReady(contestant, names, config, 1);
+    }
+
+    private void startAndAwaitReady(Contestant contestant, Contestant.Names names, Map<String, String> config,
+            int tasks) {
         create(names, config);
-        cluster.awaitRunning(names.connector(), 1);
+        cluster.awaitRunning(names.connector(), tasks);
         if (contestant.readsPostgres()) {
             Await.until(() -> slotActive(names.slot()), ConnectCluster.DEFAULT_TIMEOUT,
                     () -> "slot " + names.slot() + " is not streaming; " + status(names));
@@ -132,15 +137,20 @@ final class CdcEnvironment implements AutoCloseable {
         return scratch.resolve(names.connector() + ".go");
     }
 
-    /**
-     * Times the ceiling: the connector is started and idle, the clock starts when the start file appears and stops
-     * when the topic holds all {@code rows}; the records are then read back and checked.
-     */
+    /** Times the ceiling with one task, as {@link #timeCeiling(Contestant.Names, long, int)} does. */
     Timing timeCeiling(Contestant.Names names, long rows) throws IOException, InterruptedException {
+        return timeCeiling(names, rows, 1);
+    }
+
+    /**
+     * Times the ceiling: the connector is started with {@code tasks} tasks and idle, the clock starts when the start
+     * file appears and stops when the topic holds all {@code rows}; the records are then read back and checked.
+     */
+    Timing timeCeiling(Contestant.Names names, long rows, int tasks) throws IOException, InterruptedException {
         prepare(Contestant.CEILING, names);
         Path go = startFile(names);
-        startAndAwaitReady(Contestant.CEILING, names, ConnectorConfigs.ceiling(names, rows, go.toString(),
-                ConnectorConfigs.overrides(Contestant.CEILING, System.getProperties())));
+        startAndAwaitReady(Contestant.CEILING, names, ConnectorConfigs.ceiling(names, rows, tasks, go.toString(),
+                ConnectorConfigs.overrides(Contestant.CEILING, System.getProperties())), tasks);
         long started = System.nanoTime();
         Files.createFile(go);
         long done = reader.awaitCount(names.topic(), rows, STALL, () -> status(names));

@@ -13,6 +13,9 @@ import java.util.Map;
  * Snapshot throughput: a table of {@code rows} rows, read by a new connector ({@code snapshot.mode=initial}); rows/s
  * from the connector's creation until every row is in Kafka. Tributary and Debezium, on the same table. Tributary
  * runs {@code tributary.tasks} tasks (its parallel snapshot); Debezium's PostgreSQL connector runs one, its maximum.
+ * The ceiling emits the same number of events of the same shape from as many tasks as Tributary runs, reading
+ * nothing: what any connector with that many tasks could reach on this worker (its clock starts with its tasks
+ * already running, so it is timed a little in its favour).
  */
 public final class CdcSnapshotBenchmark implements BenchmarkCase {
 
@@ -31,14 +34,14 @@ public final class CdcSnapshotBenchmark implements BenchmarkCase {
     }
 
     /**
-     * From {@code -Drows} (1000000), {@code -Dwarmup.rows}, {@code -Dcontestants} (tributary,debezium),
-     * {@code -Dtributary.tasks} (4).
+     * From {@code -Drows} (1000000), {@code -Dwarmup.rows}, {@code -Dcontestants} (tributary,debezium,ceiling),
+     * {@code -Dtributary.tasks} (4, also the ceiling's).
      */
     public static CdcSnapshotBenchmark fromSystemProperties() {
         long rows = Long.getLong("rows", 1_000_000);
+        List<Contestant> all = List.of(Contestant.TRIBUTARY, Contestant.DEBEZIUM, Contestant.CEILING);
         return new CdcSnapshotBenchmark(rows, Long.getLong("warmup.rows", Math.min(rows, 50_000)),
-                Contestants.fromSystemProperty(List.of(Contestant.TRIBUTARY, Contestant.DEBEZIUM),
-                        EnumSet.of(Contestant.TRIBUTARY, Contestant.DEBEZIUM)),
+                Contestants.fromSystemProperty(all, EnumSet.copyOf(all)),
                 Integer.getInteger("tributary.tasks", 4));
     }
 
@@ -58,7 +61,9 @@ public final class CdcSnapshotBenchmark implements BenchmarkCase {
                 environment.timeCeiling(Contestant.CEILING.names(name() + "_warmup"), warmupRows);
             }
             for (Contestant contestant : contestants) {
-                Timing timing = snapshot(environment, contestant);
+                Timing timing = contestant == Contestant.CEILING
+                        ? environment.timeCeiling(contestant.names(name()), rows, tributaryTasks)
+                        : snapshot(environment, contestant);
                 double rate = CdcFigures.rowsPerSecond(rows, timing.nanos());
                 rates.put(contestant, rate);
                 recordBytes.put(contestant, timing.bytesPerRecord());
@@ -72,11 +77,14 @@ public final class CdcSnapshotBenchmark implements BenchmarkCase {
         Result result = new Result(name()).put("rows", rows).put("tributary_tasks", tributaryTasks);
         CdcFigures.put(result, "tributary_rows_per_s", rates, Contestant.TRIBUTARY);
         CdcFigures.put(result, "debezium_rows_per_s", rates, Contestant.DEBEZIUM);
+        CdcFigures.put(result, "ceiling_rows_per_s", rates, Contestant.CEILING);
         CdcFigures.putRatio(result, "ratio_vs_debezium", rates, Contestant.TRIBUTARY, Contestant.DEBEZIUM);
-        CdcFigures.put(result, "tributary_bytes_per_record", recordBytes, Contestant.TRIBUTARY);
-        CdcFigures.put(result, "debezium_bytes_per_record", recordBytes, Contestant.DEBEZIUM);
-        CdcFigures.put(result, "tributary_records_per_request", recordsPerRequest, Contestant.TRIBUTARY);
-        CdcFigures.put(result, "debezium_records_per_request", recordsPerRequest, Contestant.DEBEZIUM);
+        CdcFigures.putRatio(result, "ratio_vs_ceiling", rates, Contestant.TRIBUTARY, Contestant.CEILING);
+        CdcFigures.putRatio(result, "ceiling_vs_debezium", rates, Contestant.CEILING, Contestant.DEBEZIUM);
+        for (Contestant contestant : List.of(Contestant.TRIBUTARY, Contestant.DEBEZIUM, Contestant.CEILING)) {
+            CdcFigures.put(result, contestant.id() + "_bytes_per_record", recordBytes, contestant);
+            CdcFigures.put(result, contestant.id() + "_records_per_request", recordsPerRequest, contestant);
+        }
         return result;
     }
 

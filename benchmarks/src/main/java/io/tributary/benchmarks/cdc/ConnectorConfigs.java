@@ -50,14 +50,15 @@ final class ConnectorConfigs {
     }
 
     /**
-     * The ceiling: {@code rows} events; it waits for {@code startFile} to exist before the first one, so the clock
-     * can start with the connector already running, as for CDC connectors before the first insert.
+     * The ceiling: {@code rows} events from {@code tasks} tasks; it waits for {@code startFile} to exist before the
+     * first one, so the clock can start with the connector already running, as for CDC connectors before the first
+     * insert.
      */
-    static Map<String, String> ceiling(Contestant.Names names, long rows, String startFile,
+    static Map<String, String> ceiling(Contestant.Names names, long rows, int tasks, String startFile,
             Map<String, String> overrides) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", Contestant.CEILING.connectorClass());
-        config.put("tasks.max", "1");
+        config.put("tasks.max", Integer.toString(tasks));
         config.put(GeneratedChangeEventConfig.TOPIC_PREFIX, names.topicPrefix());
         config.put(GeneratedChangeEventConfig.ROWS, Long.toString(rows));
         config.put(GeneratedChangeEventConfig.START_FILE, startFile);

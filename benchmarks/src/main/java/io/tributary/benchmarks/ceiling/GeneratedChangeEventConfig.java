@@ -24,6 +24,10 @@ public final class GeneratedChangeEventConfig extends AbstractConfig {
     static final int TRANSACTION_ROWS_DEFAULT = 1000;
     static final String TRANSACTION_ROWS_DOC = "Rows per simulated source transaction (source.txId changes every "
             + "this many rows).";
+    public static final String FIRST_ID = "first.id";
+    static final String FIRST_ID_DOC = "The id of the first event (the events are ids first.id .. first.id + rows - "
+            + "1). The connector sets it to give each of its tasks its own range, as a parallel snapshot gives each "
+            + "task its own share of the table.";
     public static final String START_FILE = "start.file";
     static final String START_FILE_DOC = "If set, the task emits nothing until this file exists, so a benchmark can "
             + "start its clock with the connector already running, as it does for CDC connectors before the first "
@@ -33,6 +37,7 @@ public final class GeneratedChangeEventConfig extends AbstractConfig {
             .define(TOPIC_PREFIX, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, TOPIC_PREFIX_DOC)
             .define(ROWS, Type.LONG, ConfigDef.NO_DEFAULT_VALUE, Range.atLeast(0L), Importance.HIGH, ROWS_DOC)
+            .define(FIRST_ID, Type.LONG, 1L, Range.atLeast(1L), Importance.LOW, FIRST_ID_DOC)
             .define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.atLeast(1), Importance.MEDIUM, BATCH_SIZE_DOC)
             .define(TRANSACTION_ROWS, Type.INT, TRANSACTION_ROWS_DEFAULT, Range.atLeast(1), Importance.LOW,
                     TRANSACTION_ROWS_DOC)
@@ -48,6 +53,10 @@ public final class GeneratedChangeEventConfig extends AbstractConfig {
 
     public long rows() {
         return getLong(ROWS);
+    }
+
+    public long firstId() {
+        return getLong(FIRST_ID);
     }
 
     public int batchSize() {

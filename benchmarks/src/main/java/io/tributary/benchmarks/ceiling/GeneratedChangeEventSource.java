@@ -1,5 +1,7 @@
 package io.tributary.benchmarks.ceiling;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -31,10 +33,30 @@ public final class GeneratedChangeEventSource extends SourceConnector {
         return GeneratedChangeEventTask.class;
     }
 
-    /** One task: a CDC connector reads one replication slot with one task too. */
+    /**
+     * Up to {@code tasks.max} tasks, each emitting its own contiguous range of the ids (a streaming CDC connector has
+     * one task, as it reads one replication slot; a parallel snapshot has several).
+     */
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return List.of(props);
+        return taskConfigs(props, maxTasks);
+    }
+
+    static List<Map<String, String>> taskConfigs(Map<String, String> props, int maxTasks) {
+        GeneratedChangeEventConfig config = new GeneratedChangeEventConfig(props);
+        long rows = config.rows();
+        int tasks = (int) Math.max(1, Math.min(maxTasks, rows));
+        List<Map<String, String>> configs = new ArrayList<>(tasks);
+        long first = config.firstId();
+        for (int task = 0; task < tasks; task++) {
+            long share = rows / tasks + (task < rows % tasks ? 1 : 0);
+            Map<String, String> taskProps = new HashMap<>(props);
+            taskProps.put(GeneratedChangeEventConfig.FIRST_ID, Long.toString(first));
+            taskProps.put(GeneratedChangeEventConfig.ROWS, Long.toString(share));
+            configs.add(Map.copyOf(taskProps));
+            first += share;
+        }
+        return configs;
     }
 
     @Override

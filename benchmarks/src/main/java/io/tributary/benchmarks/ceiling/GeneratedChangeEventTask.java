@@ -21,7 +21,7 @@ public final class GeneratedChangeEventTask extends SourceTask {
 
     private ChangeEventShape shape;
     private String topic;
-    private long rows;
+    private long lastId;
     private int batchSize;
     private int transactionRows;
     private Optional<Path> startFile;
@@ -39,12 +39,12 @@ public final class GeneratedChangeEventTask extends SourceTask {
         GeneratedChangeEventConfig config = new GeneratedChangeEventConfig(props);
         shape = new ChangeEventShape(config.topicPrefix());
         topic = BenchTable.topic(config.topicPrefix());
-        rows = config.rows();
+        lastId = config.firstId() + config.rows() - 1;
         batchSize = config.batchSize();
         transactionRows = config.transactionRows();
         startFile = config.startFile();
-        sourcePartition = Map.of("server", config.topicPrefix());
-        nextId = 1;
+        sourcePartition = Map.of("server", config.topicPrefix(), "first_id", Long.toString(config.firstId()));
+        nextId = config.firstId();
     }
 
     @Override
@@ -56,11 +56,11 @@ public final class GeneratedChangeEventTask extends SourceTask {
                 return null;
             }
         }
-        if (nextId > rows) {
+        if (nextId > lastId) {
             Thread.sleep(IDLE_MS);
             return null;
         }
-        int n = (int) Math.min(batchSize, rows - nextId + 1);
+        int n = (int) Math.min(batchSize, lastId - nextId + 1);
         long now = System.currentTimeMillis();
         List<SourceRecord> records = new ArrayList<>(n);
         for (int i = 0; i < n; i++, nextId++) {

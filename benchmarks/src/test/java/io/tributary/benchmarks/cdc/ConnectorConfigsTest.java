@@ -55,13 +55,14 @@ class ConnectorConfigsTest {
 
     @Test
     void configuresTheCeilingWithItsRowsAndStartFile() {
-        Map<String, String> ceiling = ConnectorConfigs.ceiling(Contestant.CEILING.names("run"), 5000, "/tmp/go",
+        Map<String, String> ceiling = ConnectorConfigs.ceiling(Contestant.CEILING.names("run"), 5000, 4, "/tmp/go",
                 Map.of("batch.size", "4096"));
 
         assertThat(ceiling).containsEntry("connector.class",
                         "io.tributary.benchmarks.ceiling.GeneratedChangeEventSource")
                 .containsEntry("topic.prefix", "bench_run_ceiling").containsEntry("rows", "5000")
-                .containsEntry("start.file", "/tmp/go").containsEntry("batch.size", "4096");
+                .containsEntry("start.file", "/tmp/go").containsEntry("batch.size", "4096")
+                .containsEntry("tasks.max", "4");
         assertThatThrownBy(() -> ConnectorConfigs.cdc(Contestant.CEILING, Contestant.CEILING.names("run"), DB,
                 "initial", Map.of())).hasMessageContaining("does not read PostgreSQL");
     }

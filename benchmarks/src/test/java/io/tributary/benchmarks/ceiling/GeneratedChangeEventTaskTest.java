@@ -43,6 +43,29 @@ class GeneratedChangeEventTaskTest {
     }
 
     @Test
+    void tasksEmitDisjointRangesThatCoverEveryRowOnce() throws Exception {
+        Files.createFile(dir.resolve("go"));
+        Map<String, String> props = Map.of("topic.prefix", "bench", "rows", "10", "batch.size", "3",
+                "start.file", dir.resolve("go").toString());
+        List<Map<String, String>> configs = GeneratedChangeEventSource.taskConfigs(props, 4);
+
+        assertThat(configs).extracting(c -> c.get("first.id")).containsExactly("1", "4", "7", "9");
+        assertThat(configs).extracting(c -> c.get("rows")).containsExactly("3", "3", "2", "2");
+        List<Long> ids = new ArrayList<>();
+        for (Map<String, String> config : configs) {
+            GeneratedChangeEventTask task = new GeneratedChangeEventTask();
+            task.start(config);
+            List<SourceRecord> batch;
+            while ((batch = task.poll()) != null) {
+                batch.forEach(r -> ids.add(((Struct) r.key()).getInt64("id")));
+            }
+        }
+        assertThat(ids).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(GeneratedChangeEventSource.taskConfigs(Map.of("topic.prefix", "bench", "rows", "2"), 4))
+                .as("never more tasks than rows").hasSize(2);
+    }
+
+    @Test
     void buildsDebeziumShapedInsertsOfTheBenchTableRows() {
         ChangeEventShape shape = new ChangeEventShape("bench");
         Struct value = shape.insert(123_457, 1_000, 42, 1_700_000_000_000L, 1_700_000_000_005L);
