@@ -4,7 +4,7 @@
 #   benchmarks/run.sh connect-startup
 #   benchmarks/run.sh cdc-streaming      (-Drows=200000 -Dtxn.rows=1000 -Dcontestants=tributary,debezium,ceiling -Drounds=1)
 #   benchmarks/run.sh cdc-snapshot       (-Drows=1000000 -Dcontestants=tributary,debezium,ceiling -Dtributary.tasks=4)
-#   benchmarks/run.sh cdc-latency        (-Drate=5000 -Dtxn.rows=50 -Dduration.s=60 -Dwarmup.s=5)
+#   benchmarks/run.sh cdc-latency        (-Drate=5000 -Dtxn.rows=50 -Dduration.s=60 -Dwarmup.s=5 -Dcontestants=tributary,debezium,ceiling)
 #   benchmarks/run.sh s3-throughput      (-Drecords=1000000 -Dpartitions=4 -Dtasks=1 -Dflush.size=10000 -Dformats=jsonl,parquet -Dconverter=payload -Dwarmup.records=500000)
 #   benchmarks/run.sh s3-memory          (-Drecords=500000 -Dpartitions=50 -Dpaths=20 -Dheap.mb=256 -Dbuffer.memory.bytes=67108864 -Dformat=jsonl)
 # Options go in BENCHMARK_OPTS, e.g. BENCHMARK_OPTS="-Drows=20000 -Dcontestants=debezium,ceiling".

@@ -3,9 +3,13 @@ package io.tributary.benchmarks.cdc;
 import io.tributary.benchmarks.BenchmarkCase;
 import io.tributary.benchmarks.HeapWatcher;
 import io.tributary.benchmarks.Result;
+import io.tributary.benchmarks.ceiling.EmitSchedule;
+import io.tributary.benchmarks.ceiling.GeneratedChangeEventConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,9 +23,13 @@ import java.util.concurrent.locks.LockSupport;
  * Commit→Kafka latency at a steady insert rate, and the worker JVM's peak heap meanwhile. Rows go in as
  * transactions of {@code txn.rows} rows on a fixed schedule ({@code rate} rows/s for {@code duration.s}); see
  * {@link LatencyBook} for what is timed. Rows committed in the first {@code warmup.s} are left out of the
- * percentiles.
+ * percentiles. The ceiling emits the same rows on the same schedule from memory ({@link EmitSchedule}), each row's
+ * due instant booked as its commit: the latency of the worker's own path at this rate, which no connector beats.
  */
 public final class CdcLatencyBenchmark implements BenchmarkCase {
+
+    /** How far ahead of writing the start file the ceiling's schedule starts: the task looks for it every 5 ms. */
+    private static final long START_LEAD_MICROS = 20_000;
 
     private final int rate;
     private final int transactionRows;
@@ -43,13 +51,13 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
 
     /**
      * From {@code -Drate} (5000 rows/s), {@code -Dtxn.rows} (50), {@code -Dduration.s} (60), {@code -Dwarmup.s} (5)
-     * and {@code -Dcontestants} (tributary,debezium).
+     * and {@code -Dcontestants} (tributary,debezium,ceiling).
      */
     public static CdcLatencyBenchmark fromSystemProperties() {
+        List<Contestant> all = List.of(Contestant.TRIBUTARY, Contestant.DEBEZIUM, Contestant.CEILING);
         return new CdcLatencyBenchmark(Integer.getInteger("rate", 5_000), Integer.getInteger("txn.rows", 50),
                 Integer.getInteger("duration.s", 60), Integer.getInteger("warmup.s", 5),
-                Contestants.fromSystemProperty(List.of(Contestant.TRIBUTARY, Contestant.DEBEZIUM),
-                        EnumSet.of(Contestant.TRIBUTARY, Contestant.DEBEZIUM)));
+                Contestants.fromSystemProperty(all, EnumSet.copyOf(all)));
     }
 
     @Override
@@ -72,6 +80,7 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
         // Tributary's figures carry no prefix (the p50_ms/p99_ms/peak_heap_mb); Debezium's are prefixed.
         putFigures(result, "", measured.get(Contestant.TRIBUTARY));
         putFigures(result, "debezium_", measured.get(Contestant.DEBEZIUM));
+        putFigures(result, "ceiling_", measured.get(Contestant.CEILING));
         return result;
     }
 
@@ -104,10 +113,23 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
 
     private Measurement measure(CdcEnvironment environment, Contestant contestant) throws Exception {
         Contestant.Names names = contestant.names(name());
-        environment.resetTable();
+        long transactions = (long) rate * durationSeconds / transactionRows;
+        Path startFile = environment.startFile(names);
+        if (contestant.readsPostgres()) {
+            environment.resetTable();
+        }
         environment.prepare(contestant, names);
-        environment.startAndAwaitReady(contestant, names, ConnectorConfigs.cdc(contestant, names,
-                environment.database(), "no_data", ConnectorConfigs.overrides(contestant, System.getProperties())));
+        if (contestant == Contestant.CEILING) {
+            Map<String, String> overrides = new LinkedHashMap<>();
+            overrides.put(GeneratedChangeEventConfig.RATE, Integer.toString(rate));
+            overrides.put(GeneratedChangeEventConfig.TRANSACTION_ROWS, Integer.toString(transactionRows));
+            overrides.putAll(ConnectorConfigs.overrides(contestant, System.getProperties()));
+            environment.startAndAwaitReady(contestant, names, ConnectorConfigs.ceiling(names,
+                    transactions * transactionRows, 1, startFile.toString(), overrides));
+        } else {
+            environment.startAndAwaitReady(contestant, names, ConnectorConfigs.cdc(contestant, names,
+                    environment.database(), "no_data", ConnectorConfigs.overrides(contestant, System.getProperties())));
+        }
         LatencyBook book = new LatencyBook(rate * durationSeconds + 2 * transactionRows);
         long warmupEndMicros;
         double insertedRate;
@@ -116,8 +138,9 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
         long baseline;
         long drainNanos;
         try (HeapWatcher heap = HeapWatcher.start()) {
-            warmupEndMicros = nowMicros() + TimeUnit.SECONDS.toMicros(warmupSeconds);
-            insertedRate = insertSteadily(environment, book);
+            warmupEndMicros = EmitSchedule.nowMicros() + TimeUnit.SECONDS.toMicros(warmupSeconds);
+            insertedRate = contestant == Contestant.CEILING ? emitSteadily(startFile, book, transactions)
+                    : insertSteadily(environment, book, transactions);
             long insertsDone = System.nanoTime();
             drainNanos = environment.reader().awaitCount(names.topic(), book.lastId(), CdcEnvironment.STALL,
                     () -> environment.status(names)) - insertsDone;
@@ -136,9 +159,9 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
      * One transaction of {@code txn.rows} rows every {@code txn.rows / rate} seconds on a fixed schedule (a late
      * transaction is followed by the next one at once, so the average rate holds); returns the rate achieved.
      */
-    private double insertSteadily(CdcEnvironment environment, LatencyBook book) throws Exception {
+    private double insertSteadily(CdcEnvironment environment, LatencyBook book, long transactions)
+            throws Exception {
         long tickNanos = TimeUnit.SECONDS.toNanos(transactionRows) / rate;
-        long transactions = (long) rate * durationSeconds / transactionRows;
         long started = System.nanoTime();
         long nextId = 1;
         try (Connection connection = environment.postgres().superuserConnection();
@@ -155,16 +178,33 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
                 }
                 long lastId = nextId + transactionRows - 1;
                 statement.executeUpdate(BenchTable.insertRange(nextId, lastId)); // auto-commit: returns after COMMIT
-                book.committed(nextId, lastId, nowMicros());
+                book.committed(nextId, lastId, EmitSchedule.nowMicros());
                 nextId = lastId + 1;
             }
         }
         return CdcFigures.rowsPerSecond(nextId - 1, System.nanoTime() - started);
     }
 
-    private static long nowMicros() {
-        Instant now = Instant.now();
-        return TimeUnit.SECONDS.toMicros(now.getEpochSecond()) + now.getNano() / 1_000;
+    /**
+     * Books each of the ceiling's rows as committed at its due instant on the schedule, tells the waiting ceiling
+     * when the schedule starts (the start file's content, written at once), and returns once the last transaction is
+     * due: from then on the drain is timed as after the inserter's last commit.
+     */
+    private double emitSteadily(Path startFile, LatencyBook book, long transactions) throws Exception {
+        EmitSchedule schedule = new EmitSchedule(EmitSchedule.nowMicros() + START_LEAD_MICROS, rate,
+                transactionRows, 1);
+        long lastId = transactions * transactionRows;
+        for (long first = 1; first <= lastId; first += transactionRows) {
+            book.committed(first, first + transactionRows - 1, schedule.dueMicros(first));
+        }
+        Path written = Files.writeString(startFile.resolveSibling(startFile.getFileName() + ".tmp"),
+                Long.toString(schedule.startMicros()));
+        Files.move(written, startFile, StandardCopyOption.ATOMIC_MOVE);
+        long lastDue = schedule.dueMicros(lastId);
+        for (long wait = lastDue - EmitSchedule.nowMicros(); wait > 0; wait = lastDue - EmitSchedule.nowMicros()) {
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(wait));
+        }
+        return (double) rate;
     }
 
     /**

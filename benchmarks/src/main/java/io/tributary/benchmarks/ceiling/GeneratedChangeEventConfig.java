@@ -28,6 +28,10 @@ public final class GeneratedChangeEventConfig extends AbstractConfig {
     static final String FIRST_ID_DOC = "The id of the first event (the events are ids first.id .. first.id + rows - "
             + "1). The connector sets it to give each of its tasks its own range, as a parallel snapshot gives each "
             + "task its own share of the table.";
+    public static final String RATE = "rate";
+    static final String RATE_DOC = "Rows per second: transactions of transaction.rows rows on a fixed schedule (see "
+            + "EmitSchedule) from the instant written in start.file (microseconds since the epoch; the moment the "
+            + "file is seen if it is empty). 0: as fast as the worker takes them.";
     public static final String START_FILE = "start.file";
     static final String START_FILE_DOC = "If set, the task emits nothing until this file exists, so a benchmark can "
             + "start its clock with the connector already running, as it does for CDC connectors before the first "
@@ -41,6 +45,7 @@ public final class GeneratedChangeEventConfig extends AbstractConfig {
             .define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.atLeast(1), Importance.MEDIUM, BATCH_SIZE_DOC)
             .define(TRANSACTION_ROWS, Type.INT, TRANSACTION_ROWS_DEFAULT, Range.atLeast(1), Importance.LOW,
                     TRANSACTION_ROWS_DOC)
+            .define(RATE, Type.INT, 0, Range.atLeast(0), Importance.LOW, RATE_DOC)
             .define(START_FILE, Type.STRING, "", Importance.LOW, START_FILE_DOC);
 
     public GeneratedChangeEventConfig(Map<String, String> props) {
@@ -65,6 +70,10 @@ public final class GeneratedChangeEventConfig extends AbstractConfig {
 
     public int transactionRows() {
         return getInt(TRANSACTION_ROWS);
+    }
+
+    public int rate() {
+        return getInt(RATE);
     }
 
     public Optional<Path> startFile() {

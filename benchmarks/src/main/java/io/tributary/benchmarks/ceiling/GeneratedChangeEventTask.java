@@ -1,16 +1,23 @@
 package io.tributary.benchmarks.ceiling;
 
 import io.tributary.benchmarks.cdc.BenchTable;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 
-/** Emits the ceiling's events: each poll() returns up to {@code batch.size} freshly built records. */
+/**
+ * Emits the ceiling's events: each poll() returns up to {@code batch.size} freshly built records, as fast as the
+ * worker takes them or, with a {@code rate}, those that are due on an {@link EmitSchedule}.
+ */
 public final class GeneratedChangeEventTask extends SourceTask {
 
     private static final long WAIT_FOR_START_MS = 5;
@@ -24,7 +31,11 @@ public final class GeneratedChangeEventTask extends SourceTask {
     private long lastId;
     private int batchSize;
     private int transactionRows;
+    private int rate;
+    private long firstId;
     private Optional<Path> startFile;
+    /** Set when the start file is seen and a rate is configured. */
+    private EmitSchedule schedule;
     private Map<String, String> sourcePartition;
     private boolean started;
     private long nextId;
@@ -42,6 +53,8 @@ public final class GeneratedChangeEventTask extends SourceTask {
         lastId = config.firstId() + config.rows() - 1;
         batchSize = config.batchSize();
         transactionRows = config.transactionRows();
+        rate = config.rate();
+        firstId = config.firstId();
         startFile = config.startFile();
         sourcePartition = Map.of("server", config.topicPrefix(), "first_id", Long.toString(config.firstId()));
         nextId = config.firstId();
@@ -55,12 +68,26 @@ public final class GeneratedChangeEventTask extends SourceTask {
                 Thread.sleep(WAIT_FOR_START_MS);
                 return null;
             }
+            if (rate > 0) {
+                schedule = new EmitSchedule(scheduleStartMicros(), rate, transactionRows, firstId);
+            }
         }
         if (nextId > lastId) {
             Thread.sleep(IDLE_MS);
             return null;
         }
-        int n = (int) Math.min(batchSize, lastId - nextId + 1);
+        long due = lastId;
+        if (schedule != null) {
+            due = Math.min(lastId, schedule.lastDueId(EmitSchedule.nowMicros()));
+            if (due < nextId) {
+                long waitMicros = schedule.dueMicros(nextId) - EmitSchedule.nowMicros();
+                if (waitMicros > 0) {
+                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(Math.min(waitMicros, IDLE_MS * 1_000)));
+                }
+                return null;
+            }
+        }
+        int n = (int) Math.min(batchSize, due - nextId + 1);
         long now = System.currentTimeMillis();
         List<SourceRecord> records = new ArrayList<>(n);
         for (int i = 0; i < n; i++, nextId++) {
@@ -72,6 +99,16 @@ public final class GeneratedChangeEventTask extends SourceTask {
                     now));
         }
         return records;
+    }
+
+    /** The schedule's start: the instant written in the start file, or now if it holds none. */
+    private long scheduleStartMicros() {
+        try {
+            String written = startFile.isPresent() ? Files.readString(startFile.get()).trim() : "";
+            return written.isEmpty() ? EmitSchedule.nowMicros() : Long.parseLong(written);
+        } catch (IOException | NumberFormatException e) {
+            throw new ConnectException("Cannot read the schedule's start from " + startFile.orElseThrow(), e);
+        }
     }
 
     @Override

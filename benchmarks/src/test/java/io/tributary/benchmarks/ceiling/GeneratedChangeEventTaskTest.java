@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
@@ -63,6 +64,22 @@ class GeneratedChangeEventTaskTest {
         assertThat(ids).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
         assertThat(GeneratedChangeEventSource.taskConfigs(Map.of("topic.prefix", "bench", "rows", "2"), 4))
                 .as("never more tasks than rows").hasSize(2);
+    }
+
+    @Test
+    void withARateEmitsOnlyTheTransactionsDueSinceTheStartWrittenInTheStartFile() throws Exception {
+        Path go = dir.resolve("go");
+        // Started 6 s ago at 4 rows/s in 20-row transactions (one every 5 s): transactions 0 and 1 (ids 1..40) are
+        // due, the next one (id 41) 4 s from now.
+        Files.writeString(go, Long.toString(EmitSchedule.nowMicros() - 6_000_000));
+        GeneratedChangeEventTask task = new GeneratedChangeEventTask();
+        task.start(Map.of("topic.prefix", "bench", "rows", "100", "rate", "4", "transaction.rows", "20",
+                "start.file", go.toString()));
+
+        List<SourceRecord> due = task.poll();
+        assertThat(due).extracting(r -> ((Struct) r.key()).getInt64("id"))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 40).boxed().toList());
+        assertThat(task.poll()).as("nothing more is due yet").isNull();
     }
 
     @Test
