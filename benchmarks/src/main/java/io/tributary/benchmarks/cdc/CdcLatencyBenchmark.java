@@ -102,7 +102,9 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
             figures.put("peak_heap_mb", CdcFigures.mebibytes(m.peakHeapBytes()));
             figures.put("peak_live_heap_mb", CdcFigures.mebibytes(m.peakLiveHeapBytes()));
             figures.put("baseline_heap_mb", CdcFigures.mebibytes(m.baselineHeapBytes()));
-            figures.put("inserted_rows_per_s", m.insertedRowsPerSecond());
+            if (!Double.isNaN(m.insertedRowsPerSecond())) { // the ceiling inserts nothing
+                figures.put("inserted_rows_per_s", m.insertedRowsPerSecond());
+            }
             figures.put("drain_ms", m.drainMs());
             figures.put("bytes_per_record", m.bytesPerRecord());
         }
@@ -146,8 +148,12 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
         long drainNanos;
         try (HeapWatcher heap = HeapWatcher.start()) {
             warmupEndMicros = EmitSchedule.nowMicros() + TimeUnit.SECONDS.toMicros(warmupSeconds);
-            insertedRate = contestant == Contestant.CEILING ? emitSteadily(startFile, book, transactions)
-                    : insertSteadily(environment, book, transactions);
+            if (contestant == Contestant.CEILING) {
+                emitSteadily(startFile, book, transactions);
+                insertedRate = Double.NaN;
+            } else {
+                insertedRate = insertSteadily(environment, book, transactions);
+            }
             long insertsDone = System.nanoTime();
             drainNanos = environment.reader().awaitCount(names.topic(), book.lastId(), CdcEnvironment.STALL,
                     () -> environment.status(names)) - insertsDone;
@@ -197,7 +203,7 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
      * when the schedule starts (the start file's content, written at once), and returns once the last transaction is
      * due: from then on the drain is timed as after the inserter's last commit.
      */
-    private double emitSteadily(Path startFile, LatencyBook book, long transactions) throws Exception {
+    private void emitSteadily(Path startFile, LatencyBook book, long transactions) throws Exception {
         EmitSchedule schedule = new EmitSchedule(EmitSchedule.nowMicros() + START_LEAD_MICROS, rate,
                 transactionRows, 1);
         long lastId = transactions * transactionRows;
@@ -211,12 +217,12 @@ public final class CdcLatencyBenchmark implements BenchmarkCase {
         for (long wait = lastDue - EmitSchedule.nowMicros(); wait > 0; wait = lastDue - EmitSchedule.nowMicros()) {
             LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(wait));
         }
-        return (double) rate;
     }
 
     /**
      * {@code drainMs}: from the last commit until every row was in Kafka; far above the p50 it means the connector
-     * did not keep up with the rate and the percentiles measure its backlog.
+     * did not keep up with the rate and the percentiles measure its backlog. {@code insertedRowsPerSecond}: NaN for
+     * the ceiling, which inserts nothing (its schedule is the rate).
      */
     private record Measurement(LatencyBook.Summary latency, long peakHeapBytes, long peakLiveHeapBytes,
             long baselineHeapBytes, double insertedRowsPerSecond, double drainMs, double bytesPerRecord) {
